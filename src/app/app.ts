@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import type { Platform } from './context.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandler, renderError } from './error-handler.ts';
+import { AppError } from './errors.ts';
+import { validatorCompiler } from './validation.ts';
+import { accessRoutes } from '../modules/access/index.ts';
+import { orgRoutes } from '../modules/org/index.ts';
+import { peopleRoutes } from '../modules/people/index.ts';
+import { importRoutes } from '../modules/imports/index.ts';
+import { auditRoutes } from '../modules/audit/index.ts';
+
+export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Serve the built web app from this directory (default dist/web when it exists). */
+  webDir?: string | null;
+}
+
+/** Every module's routes, mounted under /api. A new module adds one line here. */
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes];
+
+export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: p.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
+  registerErrorHandler(app);
+  registerAuth(app, p);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Kangyu 康育 API',
+        version: '0.1.0',
+        description:
+          'The HTTP API of Kangyu. Sign in with POST /api/auth/login; the session is an httpOnly cookie. ' +
+          'Send the csrfToken from the login response (or GET /api/auth/me) in the X-CSRF-Token header on every ' +
+          'POST, PUT, PATCH and DELETE. Errors have one shape: {error: {code, message, fields: [{field, code, message}]}}, ' +
+          'with messages in the language of Accept-Language (zh-CN by default, en-US).',
+      },
+      servers: [],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.get(
+        '/health',
+        {
+          schema: {
+            tags: ['platform'],
+            summary: 'Liveness and the database mode',
+            response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) },
+          },
+        },
+        async () => {
+          await p.db.rows(sql`SELECT 1`);
+          return { status: 'ok' as const, db: p.db.kind };
+        },
+      );
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      for (const routes of MODULE_ROUTES) await api.register(routes(p));
+    },
+    { prefix: '/api' },
+  );
+
+  const webDir = opts.webDir === undefined ? WEB_DIR : opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
+    // The single-page app answers every non-API path that is not a file.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        void reply.status(404).send(renderError(AppError.notFound(), req.locale));
+        return;
+      }
+      void reply.type('text/html').send(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every translation namespace of both languages, shared by the API (error messages,
+ * export headers) and the web app. A module adds its namespace here.
+ */
+import zhCommon from './locales/zh-CN/common.json' with { type: 'json' };
+import zhErrors from './locales/zh-CN/errors.json' with { type: 'json' };
+import zhShell from './locales/zh-CN/shell.json' with { type: 'json' };
+import zhAccess from './locales/zh-CN/access.json' with { type: 'json' };
+import zhOrg from './locales/zh-CN/org.json' with { type: 'json' };
+import zhPeople from './locales/zh-CN/people.json' with { type: 'json' };
+import zhImports from './locales/zh-CN/imports.json' with { type: 'json' };
+import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
+import enCommon from './locales/en-US/common.json' with { type: 'json' };
+import enErrors from './locales/en-US/errors.json' with { type: 'json' };
+import enShell from './locales/en-US/shell.json' with { type: 'json' };
+import enAccess from './locales/en-US/access.json' with { type: 'json' };
+import enOrg from './locales/en-US/org.json' with { type: 'json' };
+import enPeople from './locales/en-US/people.json' with { type: 'json' };
+import enImports from './locales/en-US/imports.json' with { type: 'json' };
+import enAudit from './locales/en-US/audit.json' with { type: 'json' };
+
+export const LOCALES = ['zh-CN', 'en-US'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const resources = {
+  'zh-CN': {
+    common: zhCommon,
+    errors: zhErrors,
+    shell: zhShell,
+    access: zhAccess,
+    org: zhOrg,
+    people: zhPeople,
+    imports: zhImports,
+    audit: zhAudit,
+  },
+  'en-US': {
+    common: enCommon,
+    errors: enErrors,
+    shell: enShell,
+    access: enAccess,
+    org: enOrg,
+    people: enPeople,
+    imports: enImports,
+    audit: enAudit,
+  },
+} as const;
+
+export const namespaces = Object.keys(resources['zh-CN']) as (keyof (typeof resources)['zh-CN'])[];

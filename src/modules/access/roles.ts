@@ -1,0 +1,65 @@
+/**
+ * Roles of SPEC §1 and what each may do. Access is always role AND admin scope: a
+ * permission here only ever applies inside the user's unit (src/app/scope.ts).
+ */
+export const PERMISSIONS = [
+  'users.manage',
+  'org.read',
+  'people.read',
+  'people.write',
+  'people.readIdNumber',
+  'people.export',
+  'imports.run',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export interface RoleDefinition {
+  /** The unit levels a user of this role may be scoped to (1 city … 4 village). */
+  levels: readonly (1 | 2 | 3 | 4)[];
+  permissions: readonly Permission[];
+}
+
+const OFFICIAL: Permission[] = ['org.read', 'people.read', 'people.export'];
+
+export const ROLES = {
+  /** 系统管理员: manages users and sees everything in the scope. */
+  admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
+  /** 市级部门 (市卫健委、市民政局、市医保局 …). */
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read'] },
+  /** 区、县(市)部门. */
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read'] },
+  /** 乡镇(街道)工作人员. */
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber'] },
+  /** 儿童主任 / 儿童督导员. */
+  child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber'] },
+  /** 儿保医生 at a township health center. */
+  health_doctor: { levels: [3], permissions: ['org.read', 'people.read'] },
+  /** 托育机构 operator and staff. */
+  childcare_operator: { levels: [3, 4], permissions: ['org.read'] },
+  /** 家长. */
+  parent: { levels: [3, 4], permissions: [] },
+  /** 老年人及家属. */
+  elderly: { levels: [3, 4], permissions: [] },
+  /** 养老服务商. */
+  service_provider: { levels: [2, 3, 4], permissions: ['org.read'] },
+  /** 志愿者. */
+  volunteer: { levels: [3, 4], permissions: [] },
+  /** 部门数据专员 (民政、教育、公安、卫健、人社、医保、妇联、残联、团委). */
+  data_officer: { levels: [1, 2], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'imports.run'] },
+} as const satisfies Record<string, RoleDefinition>;
+
+export type Role = keyof typeof ROLES;
+export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+
+export function isRole(value: string): value is Role {
+  return Object.hasOwn(ROLES, value);
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return (ROLES[role].permissions as readonly Permission[]).includes(permission);
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...ROLES[role].permissions];
+}

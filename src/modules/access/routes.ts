@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../app/auth.ts';
+import { idParam, ok, page, paged, text, unitCode } from '../../app/schemas.ts';
+import type { Platform } from '../../app/context.ts';
+import { LOCALES } from '../../i18n/index.ts';
+import { ROLE_NAMES } from './roles.ts';
+import { createUser, currentUser, deactivateUser, listUsers, login, logout, setLocale } from './service.ts';
+
+const role = z.enum(ROLE_NAMES as [string, ...string[]]);
+const locale = z.enum(LOCALES);
+
+const user = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role,
+  unitCode: z.string(),
+  unitName: z.string(),
+  locale,
+  active: z.boolean(),
+  createdAt: z.string(),
+  deactivatedAt: z.string().nullable(),
+});
+
+const me = z.object({ user, permissions: z.array(z.string()), csrfToken: z.string() });
+
+/** Login attempts per client address and username before a 15-minute pause. */
+export const LOGIN_ATTEMPTS = 10;
+
+export function accessRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        config: {
+          rateLimit: {
+            max: LOGIN_ATTEMPTS,
+            timeWindow: '15 minutes',
+            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+          },
+        },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in; sets the httpOnly session cookie and returns the CSRF token',
+          body: z.object({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(200) }),
+          response: { 200: me },
+        },
+      },
+      async (req, reply) => {
+        const res = await login(p, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+        setSessionCookie(reply, p, res.token, res.expires);
+        return { user: res.user, permissions: res.permissions, csrfToken: res.csrfToken };
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 200: ok } } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        await logout(p, actor, (req.cookies as Record<string, string>)[SESSION_COOKIE]);
+        clearSessionCookie(reply);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/auth/me',
+      { schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and CSRF token', response: { 200: me } } },
+      async (req) => ({ ...(await currentUser(p, actorOf(req))), csrfToken: req.csrfToken! }),
+    );
+
+    app.put(
+      '/auth/me/locale',
+      {
+        schema: { tags: ['auth'], summary: 'Save the user’s interface language', body: z.object({ locale }), response: { 200: ok } },
+      },
+      async (req) => {
+        await setLocale(p, actorOf(req), req.body.locale);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/users',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Users within the caller’s scope',
+          querystring: page.extend({
+            q: z.string().trim().max(40).optional(),
+            role: role.optional(),
+            active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+          }),
+          response: { 200: paged(user) },
+        },
+      },
+      async (req) => listUsers(p, actorOf(req), req.query as Parameters<typeof listUsers>[2]),
+    );
+
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Create a user with a role and an admin scope inside the caller’s scope',
+          body: z.object({
+            username: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/),
+            displayName: text(40),
+            password: z.string().min(10).max(200),
+            role,
+            unitCode,
+            locale: locale.optional(),
+          }),
+          response: { 201: user },
+        },
+      },
+      async (req, reply) => {
+        const created = await createUser(p, actorOf(req), req.body as Parameters<typeof createUser>[2]);
+        return reply.status(201).send(created);
+      },
+    );
+
+    app.post(
+      '/users/:id/deactivate',
+      { schema: { tags: ['users'], summary: 'Deactivate a user and end their sessions', params: idParam, response: { 200: user } } },
+      async (req) => deactivateUser(p, actorOf(req), req.params.id),
+    );
+  };
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../app/auth.ts';
+import { AppError } from '../../app/errors.ts';
+import { idParam, page, paged } from '../../app/schemas.ts';
+import type { Platform } from '../../app/context.ts';
+import { requirePermission } from '../../app/scope.ts';
+import { errorReportCsv, getImportRun, importPeopleFile, listImportRuns, type ImportRun } from './service.ts';
+
+const run = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string(),
+  fileSha256: z.string(),
+  unitCode: z.string(),
+  actorUsername: z.string(),
+  status: z.enum(['running', 'done', 'failed']),
+  rowsTotal: z.number().int(),
+  rowsFailed: z.number().int(),
+  rowsInserted: z.number().int(),
+  rowsUpdated: z.number().int(),
+  rowsUnchanged: z.number().int(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+function toView(r: ImportRun) {
+  return {
+    ...r,
+    startedAt: new Date(r.startedAt).toISOString(),
+    finishedAt: r.finishedAt ? new Date(r.finishedAt).toISOString() : null,
+  };
+}
+
+export function importRoutes(p: Platform): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.post(
+      '/imports/people',
+      {
+        schema: {
+          tags: ['imports'],
+          summary: 'Upload a people CSV (multipart field "file"); good rows are kept, bad rows reported by line',
+          consumes: ['multipart/form-data'],
+          response: { 200: run },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        requirePermission(actor, 'imports.run');
+        const upload = await req.file();
+        if (!upload) throw AppError.field('file', 'required');
+        const dir = path.join(p.config.dataDir, 'uploads');
+        fs.mkdirSync(dir, { recursive: true });
+        const tmp = path.join(dir, `${crypto.randomUUID()}.csv`);
+        try {
+          await pipeline(upload.file, fs.createWriteStream(tmp, { mode: 0o600 }));
+          if (upload.file.truncated) throw AppError.field('file', 'tooLarge');
+          return toView(await importPeopleFile(p, actor, tmp, { fileName: upload.filename }));
+        } finally {
+          fs.rmSync(tmp, { force: true });
+        }
+      },
+    );
+
+    app.get(
+      '/imports',
+      { schema: { tags: ['imports'], summary: 'Import runs in the caller’s scope', querystring: page, response: { 200: paged(run) } } },
+      async (req) => {
+        const res = await listImportRuns(p, actorOf(req), req.query.page, req.query.pageSize);
+        return { ...res, items: res.items.map(toView) };
+      },
+    );
+
+    app.get(
+      '/imports/:id',
+      { schema: { tags: ['imports'], summary: 'One import run', params: idParam, response: { 200: run } } },
+      async (req) => toView(await getImportRun(p, actorOf(req), req.params.id)),
+    );
+
+    app.get(
+      '/imports/:id/errors.csv',
+      { schema: { tags: ['imports'], summary: 'Row-level error report of a run (CSV)', params: idParam } },
+      async (req, reply) => {
+        const csv = await errorReportCsv(p, actorOf(req), req.params.id, req.locale);
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="import-${req.params.id}-errors.csv"`)
+          .send(csv);
+      },
+    );
+  };
+}

@@ -1,0 +1,18 @@
+import { date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/types.ts';
+
+export const persons = pgTable('persons', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  unitCode: text('unit_code').notNull(),
+  name: text('name').notNull(),
+  sex: text('sex').$type<'male' | 'female'>().notNull(),
+  birthDate: date('birth_date', { mode: 'string' }).notNull(),
+  idCipher: bytea('id_cipher').notNull(),
+  idHash: bytea('id_hash').notNull(),
+  idMasked: text('id_masked').notNull(),
+  phone: text('phone'),
+  address: text('address'),
+  source: text('source').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});

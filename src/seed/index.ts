@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import type { Platform } from '../app/context.ts';
+import { systemActor, type Actor } from '../app/scope.ts';
+import { appendAudit } from '../modules/audit/index.ts';
+import { generatePopulationBase } from '../modules/org/index.ts';
+import { createUser, type Role } from '../modules/access/index.ts';
+import { encryptIdNumber, hashIdNumber, maskIdNumber } from '../modules/people/index.ts';
+import divisions from '../modules/org/data/shaoxing-divisions.json' with { type: 'json' };
+import { createRng } from './random.ts';
+import { generateVillagePeople, type VillageQuota } from './people.ts';
+
+export type Scale = 'base' | 'demo' | 'city';
+
+export interface SeedOptions {
+  scale: Scale;
+  seed: number;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/** Years with a population base: the indicator years of SPEC §4 up to the current one. */
+export const POPULATION_YEARS = [2022, 2023, 2024, 2025, 2026];
+
+/** Share of each village's children and elderly loaded as people records, by scale. */
+const PEOPLE_SHARE: Record<Scale, number> = { base: 0, demo: 0.01, city: 1 };
+
+export const DEMO_PASSWORD = 'kangyu-demo';
+
+/** The demo accounts listed in README.md. */
+export const DEMO_USERS: { username: string; displayName: string; role: Role; unitCode: string }[] = [
+  { username: 'city-admin', displayName: '市平台管理员', role: 'admin', unitCode: '3306' },
+  { username: 'yuecheng-admin', displayName: '越城区管理员', role: 'admin', unitCode: '330602' },
+  { username: 'shengzhou-admin', displayName: '嵊州市管理员', role: 'admin', unitCode: '330683' },
+  { username: 'city-health', displayName: '市卫健委 王科长', role: 'city_official', unitCode: '3306' },
+  { username: 'yuecheng-health', displayName: '越城区卫健局 陈科员', role: 'county_official', unitCode: '330602' },
+  { username: 'shengzhou-health', displayName: '嵊州市卫健局 俞科员', role: 'county_official', unitCode: '330683' },
+  { username: 'tashan-staff', displayName: '塔山街道 李干事', role: 'township_staff', unitCode: '330602001' },
+  { username: 'tashan-director', displayName: '塔山街道 儿童督导员 周老师', role: 'child_director', unitCode: '330602001' },
+  { username: 'city-data', displayName: '市民政局 数据专员', role: 'data_officer', unitCode: '3306' },
+];
+
+interface DivisionUnit {
+  code: string;
+  name: string;
+  level: 1 | 2 | 3 | 4;
+  parent: string | null;
+  kind: string;
+}
+
+function csvLine(values: (string | number | boolean | null)[]): string {
+  return values
+    .map((v) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v)))
+    .join(',');
+}
+
+export async function isSeeded(p: Platform): Promise<boolean> {
+  const [row] = await p.db.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM org_units`);
+  return row.n > 0;
+}
+
+/**
+ * Loads the Shaoxing admin tree with its population base, the demo users and, by scale,
+ * synthetic people. Deterministic for a seed. Refuses a database that already has data.
+ */
+export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ units: number; people: number; users: number }> {
+  if (await isSeeded(p)) throw new Error('The database already holds data; seed a new, empty database.');
+  const rng = createRng(opts.seed);
+  const progress = opts.onProgress ?? (() => {});
+  const units = (divisions as { units: DivisionUnit[]; year: number }).units;
+  const year = (divisions as { year: number }).year;
+
+  // Flags of the tree that planning rules use: future communities/villages and new residential areas.
+  const flags = createRng(opts.seed).fork('flags');
+  progress('units', 0, units.length);
+  await p.db.copyCsv(
+    'org_units',
+    ['code', 'name', 'level', 'parent_code', 'kind', 'urban', 'future_community', 'residential_area', 'division_year'],
+    units
+      .map((u) => {
+        const urban = u.kind === 'community' || u.kind === 'street';
+        const future = u.level === 4 && flags.chance(u.kind === 'community' ? 0.08 : 0.04);
+        const residential = u.level === 4 ? (u.kind === 'community' && flags.chance(0.15) ? 'new' : 'existing') : null;
+        return csvLine([u.code, u.name, u.level, u.parent, u.kind, urban, future, residential, year]);
+      })
+      .join('\n') + '\n',
+  );
+  progress('units', units.length, units.length);
+
+  const population = generatePopulationBase(units, POPULATION_YEARS, rng.fork('population'));
+  progress('population', 0, population.length);
+  await p.db.copyCsv(
+    'org_unit_population',
+    ['unit_code', 'year', 'residents', 'children_0_2', 'children_0_17', 'elderly_60', 'elderly_65'],
+    population.map((r) => csvLine([r.unitCode, r.year, r.residents, r.children0to2, r.children0to17, r.elderly60, r.elderly65])).join('\n') + '\n',
+  );
+  progress('population', population.length, population.length);
+
+  const actor: Actor = systemActor('seed');
+  progress('users', 0, DEMO_USERS.length);
+  for (const [i, u] of DEMO_USERS.entries()) {
+    await createUser(p, actor, { ...u, password: DEMO_PASSWORD });
+    progress('users', i + 1, DEMO_USERS.length);
+  }
+
+  const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
+
+  await p.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`INSERT INTO kangyu_meta (key, value) VALUES ('seed', ${JSON.stringify({ scale: opts.scale, seed: opts.seed })}::jsonb)
+          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+    );
+    await appendAudit(tx, actor, {
+      action: 'seed',
+      unitCode: '3306',
+      detail: { scale: opts.scale, seed: opts.seed, units: units.length, people, users: DEMO_USERS.length },
+    });
+  });
+  return { units: units.length, people, users: DEMO_USERS.length };
+}
+
+async function seedPeople(
+  p: Platform,
+  share: number,
+  population: ReturnType<typeof generatePopulationBase>,
+  units: DivisionUnit[],
+  rng: ReturnType<typeof createRng>,
+  progress: NonNullable<SeedOptions['onProgress']>,
+): Promise<number> {
+  if (share === 0) return 0;
+  const latest = Math.max(...POPULATION_YEARS);
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const quotas: VillageQuota[] = population
+    .filter((r) => r.year === latest && r.unitCode.length === 12)
+    .map((r) => ({
+      code: r.unitCode,
+      name: names.get(r.unitCode)!,
+      townshipName: names.get(r.unitCode.slice(0, 9))!,
+      children: Math.round(r.children0to17 * share),
+      elderly: Math.round(r.elderly60 * share),
+    }));
+  const total = quotas.reduce((s, q) => s + q.children + q.elderly, 0);
+  const today = p.today();
+  const sequences = new Map<string, number>();
+  const columns = ['unit_code', 'name', 'sex', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'phone', 'address', 'source'];
+  let batch: string[] = [];
+  let done = 0;
+  progress('people', 0, total);
+  for (const q of quotas) {
+    for (const person of generateVillagePeople(rng, q, today, sequences)) {
+      batch.push(
+        csvLine([
+          person.unitCode,
+          person.name,
+          person.sex,
+          person.birthDate,
+          `\\x${encryptIdNumber(p.keys, person.idNumber).toString('hex')}`,
+          `\\x${hashIdNumber(p.keys, person.idNumber).toString('hex')}`,
+          maskIdNumber(person.idNumber),
+          person.phone,
+          person.address,
+          'seed',
+        ]),
+      );
+      if (batch.length >= 20_000) {
+        await p.db.copyCsv('persons', columns, batch.join('\n') + '\n');
+        done += batch.length;
+        batch = [];
+        progress('people', done, total);
+      }
+    }
+  }
+  if (batch.length) await p.db.copyCsv('persons', columns, batch.join('\n') + '\n');
+  done += batch.length;
+  progress('people', done, total);
+  return done;
+}
