@@ -57,7 +57,8 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // preHandler, so the login limit can key on the parsed body's username.
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   registerErrorHandler(app);
   registerAuth(app, p);

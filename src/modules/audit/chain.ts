@@ -30,7 +30,20 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, row: AuditFields): string {
-  const body = canonicalJson({ ...row, at: new Date(row.at).toISOString() });
+  // Exactly the audited fields, whatever else the row object carries.
+  const fields: AuditFields = {
+    seq: Number(row.seq),
+    at: new Date(row.at).toISOString(),
+    actorId: row.actorId,
+    actorUsername: row.actorUsername,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    unitCode: row.unitCode,
+    detail: row.detail,
+    ip: row.ip,
+  };
+  const body = canonicalJson(fields);
   return crypto.createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
 

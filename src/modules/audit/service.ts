@@ -40,6 +40,7 @@ export async function appendAudit(tx: Executor, actor: Pick<Actor, 'id' | 'usern
 
 export interface VerifyResult {
   rows: number;
+  /** The last row that verifies (the end of the chain when nothing is broken). */
   head: { seq: number; hash: string };
   firstBreak: ChainBreak | null;
 }
@@ -55,7 +56,10 @@ export async function verifyAuditChain(db: Database, onProgress?: (checked: numb
     if (rows.length === 0) break;
     const chainRows = rows.map((r) => ({ ...r, detail: r.detail ?? {} }));
     const firstBreak = findChainBreak(chainRows, from);
-    if (firstBreak) return { rows: total, head: from, firstBreak };
+    if (firstBreak) {
+      const lastGood = rows.filter((r) => r.seq < firstBreak.seq).at(-1);
+      return { rows: total, head: lastGood ? { seq: lastGood.seq, hash: lastGood.hash } : from, firstBreak };
+    }
     const last = rows[rows.length - 1];
     from = { seq: last.seq, hash: last.hash };
     checked += rows.length;

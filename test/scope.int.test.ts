@@ -1,0 +1,162 @@
+/**
+ * A county official never sees another county's records: not in lists, not by id, not
+ * through search, exports or counts. Records of 嵊州市 are created through the services;
+ * then a 越城区 user calls every route the API publishes (read from the OpenAPI document,
+ * so routes added later are covered too) with every foreign identifier, and no answer may
+ * succeed on a foreign record or contain any of its marks.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { testApp } from './support/platform.ts';
+import { signIn, type Session } from './support/http.ts';
+import { composeIdNumber } from '../src/modules/people/idNumber.ts';
+import { importPeopleFile } from '../src/modules/imports/index.ts';
+import { systemActor } from '../src/app/scope.ts';
+
+const { p, app } = await testApp();
+
+const FOREIGN_NAME = '嵊州专测甲';
+const FOREIGN_ID = composeIdNumber('330683', '2024-06-01', 17);
+const shengzhou = await signIn(app, 'shengzhou-admin');
+const FOREIGN_VILLAGE = '330683001002';
+async function created(res: Promise<{ statusCode: number; json(): { id: string } }>) {
+  const r = await res;
+  if (r.statusCode !== 201) throw new Error(`setup failed: ${r.statusCode} ${JSON.stringify(r.json())}`);
+  return r.json();
+}
+const foreignPerson = await created(
+  shengzhou.post('/api/people', { name: FOREIGN_NAME, idNumber: FOREIGN_ID, unitCode: FOREIGN_VILLAGE, address: '嵊州专测地址' }),
+);
+const foreignUser = await created(
+  shengzhou.post('/api/users', {
+    username: 'shengzhou-secret',
+    displayName: '嵊州专测用户',
+    password: 'a-long-password',
+    role: 'township_staff',
+    unitCode: '330683001',
+  }),
+);
+const csv = path.join(os.tmpdir(), `shengzhou-${process.pid}.csv`);
+fs.writeFileSync(csv, `身份证号,姓名,所属村社区代码\n${composeIdNumber('330683', '2023-03-03', 23)},嵊州专测乙,${FOREIGN_VILLAGE}\n`);
+const foreignRun = await importPeopleFile(p, { ...systemActor('shengzhou-data'), scope: '330683' }, csv, { fileName: 'shengzhou-secret.csv' });
+
+const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE];
+// What only the foreign records contain. (The caller's own filters, such as unitCode=330683,
+// are echoed back in the caller's own audit rows, so they are not marks of a leak.)
+const FOREIGN_MARKS = [FOREIGN_NAME, '嵊州专测乙', '嵊州专测地址', '嵊州专测用户', 'shengzhou-secret', foreignPerson.id, foreignUser.id, foreignRun.id, '新北社区', '剡湖街道'];
+
+const yuecheng = await signIn(app, 'yuecheng-admin');
+
+interface Operation {
+  method: string;
+  path: string;
+  params: string[];
+}
+
+async function operations(): Promise<Operation[]> {
+  const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const ops: Operation[] = [];
+  for (const [route, methods] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(methods)) {
+      if (route.startsWith('/api/auth/')) continue;
+      ops.push({ method: method.toUpperCase(), path: route, params: [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1]) });
+    }
+  }
+  return ops;
+}
+
+function expectNoForeignMark(body: string, where: string) {
+  for (const mark of FOREIGN_MARKS) expect(body, `${where} leaks "${mark}"`).not.toContain(mark);
+}
+
+describe('a 越城区 user and 嵊州市 records', () => {
+  it('sees the foreign records neither by id nor by any route that takes an identifier', async () => {
+    const ops = (await operations()).filter((o) => o.params.length > 0);
+    expect(ops.length).toBeGreaterThanOrEqual(6);
+    for (const op of ops) {
+      for (const id of FOREIGN_IDS) {
+        const url = op.params.reduce((u, name) => u.replace(`{${name}}`, id), op.path);
+        const res = await yuecheng.request({ method: op.method as 'GET', url, payload: op.method === 'GET' ? undefined : {} });
+        expect(res.statusCode, `${op.method} ${url} answered ${res.statusCode}`).toBeGreaterThanOrEqual(400);
+        expectNoForeignMark(res.body, `${op.method} ${url}`);
+      }
+    }
+  });
+
+  it('finds nothing foreign in any list, search, count or export, whatever the filters', async () => {
+    const lists = (await operations()).filter((o) => o.params.length === 0 && o.method === 'GET');
+    expect(lists.length).toBeGreaterThanOrEqual(5);
+    const queries = ['', '?unitCode=330683', '?unitCode=3306', '?q=嵊州专', '?q=嵊州', '?q=新北', '?q=shengzhou', '?pageSize=200', '?entityType=person'];
+    for (const op of lists) {
+      for (const q of queries) {
+        const res = await yuecheng.get(op.path + q);
+        if (res.statusCode === 200 && res.headers['content-type']?.includes('spreadsheetml')) {
+          const ExcelJS = (await import('exceljs')).default;
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load(res.rawPayload);
+          expectNoForeignMark(JSON.stringify(wb.worksheets[0].getSheetValues()), `${op.path}${q}`);
+        } else {
+          expectNoForeignMark(res.body, `${op.path}${q}`);
+        }
+      }
+    }
+  });
+
+  it('cannot find a foreign person by ID number', async () => {
+    const res = await yuecheng.post('/api/people/lookup', { idNumber: FOREIGN_ID });
+    expect(res.statusCode).toBe(404);
+    expectNoForeignMark(res.body, 'lookup');
+  });
+
+  it('counts only its own people', async () => {
+    await yuecheng.post('/api/people', { name: '越城计数', idNumber: composeIdNumber('330602', '2022-07-07', 19), unitCode: '330602001004' });
+    const own = (await yuecheng.get('/api/people/counts?unitCode=330602')).json();
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((r: { unitCode: string }) => r.unitCode.startsWith('330602'))).toBe(true);
+    expect((await yuecheng.get('/api/people/counts?unitCode=3306')).statusCode).toBe(404);
+    expect((await yuecheng.get('/api/org-units/3306/children')).statusCode).toBe(404);
+  });
+
+  it('cannot change or move a foreign person, nor move its own into another county', async () => {
+    expect((await yuecheng.patch(`/api/people/${foreignPerson.id}`, { name: '改名' })).statusCode).toBe(404);
+    const own = await created(
+      yuecheng.post('/api/people', { name: '越城本地', idNumber: composeIdNumber('330602', '2023-01-09', 15), unitCode: '330602001004' }),
+    );
+    const moved = await yuecheng.patch(`/api/people/${own.id}`, { unitCode: FOREIGN_VILLAGE });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.fields[0]).toMatchObject({ field: 'unitCode', code: 'unitOutOfScope' });
+  });
+
+  it('keeps every listed person inside the scope, for any page and filter (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          page: fc.integer({ min: 1, max: 3 }),
+          pageSize: fc.integer({ min: 1, max: 50 }),
+          group: fc.constantFrom(undefined, 'infant', 'child', 'elderly'),
+          unitCode: fc.constantFrom(undefined, '3306', '330602', '330683', '330602001', '330683001'),
+        }),
+        async (q) => {
+          const params = new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+          const res = await yuecheng.get(`/api/people?${params}`);
+          expect(res.statusCode).toBe(200);
+          for (const person of res.json().items) expect(person.unitCode.startsWith('330602')).toBe(true);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('the foreign county’s own admin', () => {
+  it('does see its records (the test data exists)', async () => {
+    const s: Session = shengzhou;
+    expect((await s.get(`/api/people/${foreignPerson.id}`)).statusCode).toBe(200);
+    expect((await s.get(`/api/imports/${foreignRun.id}`)).statusCode).toBe(200);
+  });
+});
