@@ -103,17 +103,15 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   );
 
   const webDir = opts.webDir === undefined ? WEB_DIR : opts.webDir;
-  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
-    // The single-page app answers every non-API path that is not a file.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        void reply.status(404).send(renderError(AppError.notFound(), req.locale));
-        return;
-      }
+  const indexHtml = webDir && fs.existsSync(path.join(webDir, 'index.html')) ? fs.readFileSync(path.join(webDir, 'index.html')) : null;
+  if (indexHtml) await app.register(fastifyStatic, { root: webDir!, wildcard: false, index: false });
+  // Unknown API paths get the error shape; any other GET is a page of the single-page app.
+  app.setNotFoundHandler((req, reply) => {
+    if (indexHtml && req.method === 'GET' && !req.url.startsWith('/api/')) {
       void reply.type('text/html').send(indexHtml);
-    });
-  }
+      return;
+    }
+    void reply.status(404).send(renderError(AppError.notFound(), req.locale));
+  });
   return app;
 }

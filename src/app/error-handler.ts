@@ -40,7 +40,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     void reply.status(err.status).send(renderError(err, req.locale));
   });
-  app.setNotFoundHandler((req, reply) => {
-    void reply.status(404).send(renderError(AppError.notFound(), req.locale));
-  });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp } from '../../../test/support/platform.ts';
 import { signIn } from '../../../test/support/http.ts';
+import { xlsxRows } from '../../../test/support/xlsx.ts';
 import { composeIdNumber } from './idNumber.ts';
 
 const TODAY = '2026-11-23';
@@ -120,10 +121,7 @@ describe('finding and reading people', () => {
     const xlsx = await staff.get('/api/people/export.xlsx?q=查找');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    const ExcelJS = (await import('exceljs')).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
+    const rows = await xlsxRows(xlsx.rawPayload);
     expect(rows[0]).toContain('身份证号');
     expect(rows[1]).toContain(`330602********${id.slice(14)}`);
     expect(JSON.stringify(rows)).not.toContain(id);

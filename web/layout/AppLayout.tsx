@@ -1,0 +1,80 @@
+import { useMemo } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { HomeOutlined, LogoutOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth.tsx';
+import { NAVIGATION } from '../navigation.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+
+export function AppLayout() {
+  const { t } = useTranslation(['shell', 'common', 'access']);
+  const { user, can, signOut } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const items = useMemo<MenuProps['items']>(
+    () => [
+      { key: '/', icon: <HomeOutlined />, label: t('shell:home') },
+      ...NAVIGATION.map((group) => ({
+        key: group.key,
+        type: 'group' as const,
+        label: t(`shell:group.${group.key}`),
+        children: group.items
+          .filter((item) => !item.built || !item.permission || can(item.permission))
+          .map((item) => ({
+            key: item.path,
+            label: item.built ? (
+              t(`shell:nav.${item.key}`)
+            ) : (
+              <Space size={6}>
+                <span>{t(`shell:nav.${item.key}`)}</span>
+                <Tag color="default" style={{ marginInlineEnd: 0, fontSize: 11, lineHeight: '16px' }}>
+                  {t('shell:coming')}
+                </Tag>
+              </Space>
+            ),
+          })),
+      })),
+    ],
+    [t, can],
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={232} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto', height: '100vh', position: 'sticky', top: 0 }}>
+        <div style={{ padding: '16px 20px 8px' }}>
+          <Typography.Title level={4} style={{ margin: 0, color: '#1f6fd6' }}>
+            {t('common:appName')}
+          </Typography.Title>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('common:appFullName').split('·')[1]?.trim()}
+          </Typography.Text>
+        </div>
+        <Menu mode="inline" selectedKeys={[location.pathname]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
+        <div style={{ padding: '8px 24px 24px' }}>
+          <a href="/api/docs" target="_blank" rel="noreferrer">
+            {t('shell:nav.apiDocs')}
+          </a>
+        </div>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>
+          <Typography.Text type="secondary" data-testid="scope">
+            {t('shell:scope', { unit: user?.unitName })}
+          </Typography.Text>
+          <Typography.Text strong>{user?.displayName}</Typography.Text>
+          <Tag color="blue">{t(`common:role.${user?.role}`)}</Tag>
+          <LanguageSwitch signedIn />
+          <Button icon={<LogoutOutlined />} type="text" onClick={() => void signOut()}>
+            {t('access:logout')}
+          </Button>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

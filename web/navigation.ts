@@ -1,0 +1,75 @@
+/**
+ * Every capability of SPEC §3 as a navigation entry. `built` entries have a page; the
+ * others show the "coming" page, with no content until the module lands.
+ */
+export interface NavItem {
+  key: string;
+  path: string;
+  /** SPEC section, shown on the "coming" page. */
+  section: string;
+  built: boolean;
+  permission?: string;
+}
+
+export interface NavGroup {
+  key: string;
+  items: NavItem[];
+}
+
+export const NAVIGATION: NavGroup[] = [
+  {
+    key: 'childcare',
+    items: [
+      { key: 'centers', path: '/childcare/centers', section: '§3.1', built: false },
+      { key: 'staff', path: '/childcare/staff', section: '§3.2', built: false },
+      { key: 'grading', path: '/childcare/grading', section: '§3.3', built: false },
+      { key: 'supervision', path: '/childcare/supervision', section: '§3.4', built: false },
+      { key: 'admission', path: '/childcare/admission', section: '§3.5', built: false },
+      { key: 'homeCenter', path: '/childcare/home-center', section: '§3.7', built: false },
+      { key: 'subsidies', path: '/subsidies', section: '§3.8', built: false },
+    ],
+  },
+  { key: 'health', items: [{ key: 'infantHealth', path: '/health', section: '§3.6', built: false }] },
+  {
+    key: 'welfare',
+    items: [
+      { key: 'welfareLedger', path: '/welfare/ledger', section: '§3.9', built: false },
+      { key: 'protection', path: '/welfare/protection', section: '§3.9', built: false },
+      { key: 'insurance', path: '/insurance', section: '§3.10', built: false },
+    ],
+  },
+  {
+    key: 'elderly',
+    items: [
+      { key: 'elderlyProfiles', path: '/elderly/profiles', section: '§3.11', built: false },
+      { key: 'elderlyServices', path: '/elderly/services', section: '§3.11', built: false },
+      { key: 'careCard', path: '/elderly/care-card', section: '§3.11', built: false },
+      { key: 'timeBank', path: '/elderly/time-bank', section: '§3.11', built: false },
+    ],
+  },
+  {
+    key: 'analysis',
+    items: [
+      { key: 'indicators', path: '/indicators', section: '§3.12', built: false },
+      { key: 'cockpit', path: '/cockpit', section: '§3.12', built: false },
+      { key: 'oneMap', path: '/one-map', section: '§3.13', built: false },
+    ],
+  },
+  {
+    key: 'data',
+    items: [
+      { key: 'orgTree', path: '/org', section: '§2', built: true, permission: 'org.read' },
+      { key: 'people', path: '/people', section: '§3.14', built: true, permission: 'people.read' },
+      { key: 'imports', path: '/imports', section: '§3.14', built: true, permission: 'imports.run' },
+    ],
+  },
+  {
+    key: 'system',
+    items: [
+      { key: 'users', path: '/users', section: '§1', built: true, permission: 'users.manage' },
+      { key: 'audit', path: '/audit', section: '§1', built: true, permission: 'audit.read' },
+    ],
+  },
+];
+
+export const ALL_ITEMS = NAVIGATION.flatMap((g) => g.items);

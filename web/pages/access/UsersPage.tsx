@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, qs, type Paged } from '../../api.ts';
+import { useAuth } from '../../auth.tsx';
+import { applyApiError } from '../../components/formErrors.ts';
+import { UnitPicker } from '../../components/UnitPicker.tsx';
+import { useUrlState } from '../../components/useUrlState.ts';
+
+interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  unitCode: string;
+  unitName: string;
+  active: boolean;
+  createdAt: string;
+}
+
+const ROLES = ['admin', 'city_official', 'county_official', 'township_staff', 'child_director', 'health_doctor', 'childcare_operator', 'parent', 'elderly', 'service_provider', 'volunteer', 'data_officer'];
+const FIELDS = ['username', 'displayName', 'password', 'role', 'unitCode'];
+
+export function UsersPage() {
+  const { t } = useTranslation(['access', 'common']);
+  const { user: me } = useAuth();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [state, update] = useUrlState({ q: undefined, role: undefined, page: '1' } as Record<string, string | undefined>);
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const users = useQuery({ queryKey: ['users', state], queryFn: () => api.get<Paged<User>>(`/users${qs({ ...state, pageSize: 20 })}`) });
+  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }));
+
+  const create = async (values: Record<string, string>) => {
+    setError(null);
+    try {
+      const u = await api.post<User>('/users', values);
+      void message.success(t('users.created', { name: u.displayName }));
+      setCreating(false);
+      form.resetFields();
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    } catch (e) {
+      setError(applyApiError(form, e, FIELDS));
+    }
+  };
+
+  const deactivate = async (u: User) => {
+    try {
+      await api.post(`/users/${u.id}/deactivate`);
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+    } catch (e) {
+      void message.error(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
+    }
+  };
+
+  return (
+    <Card
+      title={t('users.title')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          {t('users.create')}
+        </Button>
+      }
+    >
+      <Form name="user-filters" layout="inline" style={{ marginBottom: 16 }} key={JSON.stringify(state)} initialValues={state} onFinish={(v) => update({ ...v, page: '1' })}>
+        <Form.Item name="q" label={t('users.field.username')}>
+          <Input allowClear style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.field.role')}>
+          <Select allowClear style={{ width: 200 }} options={roleOptions} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t('common:actions.search')}
+        </Button>
+      </Form>
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        loading={users.isLoading}
+        dataSource={users.data?.items ?? []}
+        pagination={{ current: Number(state.page), total: users.data?.total ?? 0, pageSize: 20, onChange: (p) => update({ page: String(p) }) }}
+        columns={[
+          { title: t('users.field.username'), dataIndex: 'username', key: 'username' },
+          { title: t('users.field.displayName'), dataIndex: 'displayName', key: 'name' },
+          { title: t('users.field.role'), dataIndex: 'role', key: 'role', render: (r: string) => t(`common:role.${r}`) },
+          { title: t('users.field.unit'), dataIndex: 'unitName', key: 'unit' },
+          {
+            title: t('users.field.status'),
+            dataIndex: 'active',
+            key: 'active',
+            render: (a: boolean) => (a ? <Tag color="green">{t('users.active')}</Tag> : <Tag>{t('users.deactivated')}</Tag>),
+          },
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, u) =>
+              u.active && u.id !== me?.id ? (
+                <Popconfirm title={t('users.deactivateConfirm', { name: u.displayName })} onConfirm={() => void deactivate(u)}>
+                  <a>{t('users.deactivate')}</a>
+                </Popconfirm>
+              ) : null,
+          },
+        ]}
+      />
+      <Modal open={creating} title={t('users.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
+        <Form name="create-user" form={form} layout="vertical" onFinish={create} preserve={false}>
+          <Form.Item name="username" label={t('users.field.username')} extra={t('users.usernameHint')} required>
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="displayName" label={t('users.field.displayName')} required>
+            <Input />
+          </Form.Item>
+          <Form.Item name="password" label={t('users.field.password')} extra={t('users.passwordHint')} required>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="role" label={t('users.field.role')} required>
+            <Select options={roleOptions} />
+          </Form.Item>
+          <Form.Item name="unitCode" label={t('users.field.unit')} required>
+            <UnitPicker />
+          </Form.Item>
+          {error && <Alert type="error" showIcon message={error} />}
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

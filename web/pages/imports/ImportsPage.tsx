@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
+import { InboxOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, qs, type Paged } from '../../api.ts';
+import { useUrlState } from '../../components/useUrlState.ts';
+
+interface Run {
+  id: string;
+  fileName: string;
+  status: 'running' | 'done' | 'failed';
+  rowsTotal: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsUnchanged: number;
+  rowsFailed: number;
+  actorUsername: string;
+  startedAt: string;
+  error: string | null;
+}
+
+const STATUS_COLOR = { running: 'processing', done: 'success', failed: 'error' } as const;
+
+export function ImportsPage() {
+  const { t } = useTranslation(['imports', 'common']);
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [state, update] = useUrlState({ page: '1' } as Record<string, string | undefined>);
+  const [last, setLast] = useState<Run | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const runs = useQuery({ queryKey: ['imports', state.page], queryFn: () => api.get<Paged<Run>>(`/imports${qs({ page: state.page })}`) });
+
+  const upload = async (file: File) => {
+    setError(null);
+    const form = new FormData();
+    form.append('file', file);
+    try {
+      const run = await api.upload<Run>('/imports/people', form);
+      setLast(run);
+      void queryClient.invalidateQueries({ queryKey: ['imports'] });
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+    } catch (e) {
+      setError(e instanceof ApiError ? [e.message, ...e.fields.map((f) => `${f.field}: ${f.message}`)].join(' ') : String(e));
+    }
+  };
+
+  const report = (id: string) => void api.download(`/imports/${id}/errors.csv`, 'errors.csv').catch((e) => message.error(String(e)));
+
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Card title={t('uploadPeople')}>
+        <Upload.Dragger
+          accept=".csv,text/csv"
+          showUploadList={false}
+          customRequest={({ file }) => void upload(file as File)}
+          data-testid="people-upload"
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p className="ant-upload-text">{t('uploadPeople')}</p>
+          <p className="ant-upload-hint" style={{ padding: '0 24px' }}>
+            {t('formatHint')}
+          </p>
+        </Upload.Dragger>
+        {last && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type={last.rowsFailed ? 'warning' : 'success'}
+            showIcon
+            data-testid="import-result"
+            message={t('result', {
+              total: last.rowsTotal,
+              inserted: last.rowsInserted,
+              updated: last.rowsUpdated,
+              unchanged: last.rowsUnchanged,
+              failed: last.rowsFailed,
+            })}
+            action={last.rowsFailed > 0 && <Button onClick={() => report(last.id)}>{t('report.download')}</Button>}
+          />
+        )}
+        {error && <Alert style={{ marginTop: 16 }} type="error" showIcon message={error} />}
+      </Card>
+      <Card title={t('title')}>
+        <Table<Run>
+          rowKey="id"
+          size="middle"
+          loading={runs.isLoading}
+          dataSource={runs.data?.items ?? []}
+          pagination={{ current: Number(state.page), total: runs.data?.total ?? 0, pageSize: 20, onChange: (p) => update({ page: String(p) }) }}
+          columns={[
+            { title: t('field.fileName'), dataIndex: 'fileName', key: 'file' },
+            { title: t('field.status'), dataIndex: 'status', key: 'status', render: (s: Run['status'], r) => <Tag color={STATUS_COLOR[s]} title={r.error ?? ''}>{t(`status.${s}`)}</Tag> },
+            { title: t('field.rowsTotal'), dataIndex: 'rowsTotal', key: 'total', align: 'right' },
+            { title: t('field.rowsInserted'), dataIndex: 'rowsInserted', key: 'ins', align: 'right' },
+            { title: t('field.rowsUpdated'), dataIndex: 'rowsUpdated', key: 'upd', align: 'right' },
+            { title: t('field.rowsUnchanged'), dataIndex: 'rowsUnchanged', key: 'unch', align: 'right' },
+            {
+              title: t('field.rowsFailed'),
+              dataIndex: 'rowsFailed',
+              key: 'failed',
+              align: 'right',
+              render: (n: number, r) => (n > 0 ? <a onClick={() => report(r.id)}>{n}</a> : n),
+            },
+            { title: t('field.actorUsername'), dataIndex: 'actorUsername', key: 'by' },
+            { title: t('field.startedAt'), dataIndex: 'startedAt', key: 'at', render: (v: string) => <Typography.Text>{new Date(v).toLocaleString()}</Typography.Text> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

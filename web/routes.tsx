@@ -1,0 +1,46 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { Spin } from 'antd';
+import { useAuth } from './auth.tsx';
+import { ALL_ITEMS } from './navigation.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { LoginPage } from './pages/access/LoginPage.tsx';
+import { UsersPage } from './pages/access/UsersPage.tsx';
+import { HomePage } from './pages/shell/HomePage.tsx';
+import { ComingPage } from './pages/shell/ComingPage.tsx';
+import { OrgTreePage } from './pages/org/OrgTreePage.tsx';
+import { PeoplePage } from './pages/people/PeoplePage.tsx';
+import { ImportsPage } from './pages/imports/ImportsPage.tsx';
+import { AuditPage } from './pages/audit/AuditPage.tsx';
+
+/** Pages of the built capabilities, by navigation key. */
+const PAGES: Record<string, () => React.JSX.Element> = {
+  orgTree: OrgTreePage,
+  people: PeoplePage,
+  imports: ImportsPage,
+  users: UsersPage,
+  audit: AuditPage,
+};
+
+export function AppRoutes() {
+  const { status } = useAuth();
+  if (status === 'loading') return <Spin fullscreen />;
+  if (status === 'signed-out') {
+    return (
+      <Routes>
+        <Route path="*" element={<LoginPage />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<HomePage />} />
+        {ALL_ITEMS.map((item) => {
+          const Page = PAGES[item.key];
+          return <Route key={item.key} path={item.path} element={Page ? <Page /> : <ComingPage item={item} />} />;
+        })}
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}
