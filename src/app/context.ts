@@ -11,6 +11,9 @@ export interface Platform {
   today(): string;
 }
 
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/** Today's ISO date in Asia/Shanghai. */
 export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+  return SHANGHAI_DATE.format(now);
 }

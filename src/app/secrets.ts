@@ -10,9 +10,9 @@ import crypto from 'node:crypto';
  */
 export interface Keys {
   /** AES-256-GCM key for ID numbers. */
-  idEncryption: Buffer;
+  idEncryption: crypto.KeyObject;
   /** HMAC-SHA256 key for the exact-lookup hash of ID numbers. */
-  idLookup: Buffer;
+  idLookup: crypto.KeyObject;
   /** A public fingerprint stored in the database to detect a start with the wrong key. */
   fingerprint: string;
 }
@@ -20,9 +20,10 @@ export interface Keys {
 export function deriveKeys(master: Buffer): Keys {
   if (master.length !== 32) throw new Error('The master key must be 32 bytes (base64-encoded in KANGYU_MASTER_KEY).');
   const derive = (info: string) => Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+  // KeyObjects, imported once: passing raw bytes would re-import the key on every call.
   return {
-    idEncryption: derive('kangyu/id-number/aes-256-gcm/v1'),
-    idLookup: derive('kangyu/id-number/hmac-sha256/v1'),
+    idEncryption: crypto.createSecretKey(derive('kangyu/id-number/aes-256-gcm/v1')),
+    idLookup: crypto.createSecretKey(derive('kangyu/id-number/hmac-sha256/v1')),
     fingerprint: derive('kangyu/key-fingerprint/v1').toString('hex').slice(0, 16),
   };
 }

@@ -29,7 +29,11 @@ export interface Database {
    * connection; if it fails inside an explicit BEGIN, the transaction is rolled back.
    */
   exec(script: string): Promise<void>;
-  /** Loads CSV text (no header) into table(columns) with COPY. Not transactional with `transaction`. */
+  /**
+   * Loads CSV text (no header) into table(columns) with COPY, as a statement of its own:
+   * never call it inside `transaction` (on the embedded database that would wait forever
+   * for the connection the transaction holds).
+   */
   copyCsv(table: string, columns: string[], csv: string): Promise<void>;
   close(): Promise<void>;
   /** The underlying driver, for the few places (COPY, tests) that need it. */

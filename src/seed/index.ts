@@ -6,6 +6,8 @@ import { generatePopulationBase } from '../modules/org/index.ts';
 import { createUser, type Role } from '../modules/access/index.ts';
 import { encryptIdNumber, hashIdNumber, maskIdNumber } from '../modules/people/index.ts';
 import divisions from '../modules/org/data/shaoxing-divisions.json' with { type: 'json' };
+import { toCsvRow } from '../app/csv.ts';
+import { uuidv7 } from '../db/uuid.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 
@@ -46,12 +48,6 @@ interface DivisionUnit {
   kind: string;
 }
 
-function csvLine(values: (string | number | boolean | null)[]): string {
-  return values
-    .map((v) => (v === null ? '' : typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v)))
-    .join(',');
-}
-
 export async function isSeeded(p: Platform): Promise<boolean> {
   const [row] = await p.db.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM org_units`);
   return row.n > 0;
@@ -79,7 +75,7 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
         const urban = u.kind === 'community' || u.kind === 'street';
         const future = u.level === 4 && flags.chance(u.kind === 'community' ? 0.08 : 0.04);
         const residential = u.level === 4 ? (u.kind === 'community' && flags.chance(0.15) ? 'new' : 'existing') : null;
-        return csvLine([u.code, u.name, u.level, u.parent, u.kind, urban, future, residential, year]);
+        return toCsvRow([u.code, u.name, u.level, u.parent, u.kind, urban, future, residential, year]);
       })
       .join('\n') + '\n',
   );
@@ -90,7 +86,7 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   await p.db.copyCsv(
     'org_unit_population',
     ['unit_code', 'year', 'residents', 'children_0_2', 'children_0_17', 'elderly_60', 'elderly_65'],
-    population.map((r) => csvLine([r.unitCode, r.year, r.residents, r.children0to2, r.children0to17, r.elderly60, r.elderly65])).join('\n') + '\n',
+    population.map((r) => toCsvRow([r.unitCode, r.year, r.residents, r.children0to2, r.children0to17, r.elderly60, r.elderly65])).join('\n') + '\n',
   );
   progress('population', population.length, population.length);
 
@@ -140,14 +136,15 @@ async function seedPeople(
   const total = quotas.reduce((s, q) => s + q.children + q.elderly, 0);
   const today = p.today();
   const sequences = new Map<string, number>();
-  const columns = ['unit_code', 'name', 'sex', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'phone', 'address', 'source'];
+  const columns = ['id', 'unit_code', 'name', 'sex', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'phone', 'address', 'source'];
   let batch: string[] = [];
   let done = 0;
   progress('people', 0, total);
   for (const q of quotas) {
     for (const person of generateVillagePeople(rng, q, today, sequences)) {
       batch.push(
-        csvLine([
+        toCsvRow([
+          uuidv7(),
           person.unitCode,
           person.name,
           person.sex,

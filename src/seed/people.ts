@@ -24,9 +24,9 @@ const GIVEN = {
   male: '伟强磊军勇杰涛斌超明辉刚鹏华建国志文浩宇俊晨博睿轩泽瑞铭航一鸣子豪嘉诚佳乐天宁安康',
   female: '芳娜敏静丽艳娟霞燕玲萍红秀英美慧婷雪琳欣怡雨涵梓萱思语可馨诗琪佳悦紫晴梦瑶若溪',
 } as const;
-// Region codes of people born elsewhere who now live in Shaoxing (other Zhejiang cities, then
-// the provinces most migrants come from).
-const ELSEWHERE = ['330102', '330106', '330203', '330302', '330402', '330502', '330702', '331002', '340102', '360102', '341221', '511321', '522121', '430421'];
+// Region codes (current) of people born elsewhere who now live in Shaoxing: other Zhejiang
+// cities, then the provinces most migrants come from.
+const ELSEWHERE = ['330102', '330106', '330203', '330302', '330402', '330502', '330702', '331002', '340102', '360102', '341221', '511321', '520304', '430421'];
 const FORMER_SHAOXING_COUNTY = '330621';
 
 export interface PeopleScale {

@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { parse } from 'csv-parse';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
-import { AppError, type FieldIssue } from '../../app/errors.ts';
+import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { appendAudit } from '../audit/index.ts';
 import { orgUnits } from '../org/index.ts';
-import { checkPerson, encryptIdNumber, hashIdNumber, maskIdNumber, personSchema } from '../people/index.ts';
+import { checkPerson, encryptIdNumber, hashIdNumber, maskIdNumber, personSchema, type CheckedPerson } from '../people/index.ts';
+import { readCsv, toCsvRow } from '../../app/csv.ts';
+import { uuidv7 } from '../../db/uuid.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import { importRowErrors, importRuns } from './schema.ts';
 import { mapHeader, rowToPersonInput } from './peopleCsv.ts';
@@ -22,12 +23,7 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
 }
 
-const STAGING_COLUMNS = ['run_id', 'line', 'unit_code', 'name', 'sex', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'phone', 'address'];
-
-function csvField(v: string | null): string {
-  if (v === null) return '';
-  return /[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
-}
+const PERSON_COLUMNS = ['id', 'unit_code', 'name', 'sex', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'phone', 'address', 'source'];
 
 async function sha256File(file: string): Promise<string> {
   const h = crypto.createHash('sha256');
@@ -41,23 +37,55 @@ interface RowError {
   code: string;
 }
 
+/** A checked row with its lookup hash; encrypted only if it is to be written. */
+interface PreparedRow {
+  line: number;
+  person: CheckedPerson;
+  idHash: Buffer;
+}
+
+/** A persons row in PERSON_COLUMNS order, its id a fresh time-ordered UUID. */
+function personValues(p: Platform, row: PreparedRow, source: string): (string | null)[] {
+  const person = row.person;
+  return [
+    uuidv7(),
+    person.unitCode,
+    person.name,
+    person.sex,
+    person.birthDate,
+    `\\x${encryptIdNumber(p.keys, person.idNumber).toString('hex')}`,
+    `\\x${row.idHash.toString('hex')}`,
+    maskIdNumber(person.idNumber),
+    person.phone,
+    person.address,
+    source,
+  ];
+}
+
+interface BatchCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
 /**
  * Imports people from a CSV file. Each row is checked (format, GB 11643 ID number, unit in
- * the importer's scope, not repeated in the file); good rows go in batches through COPY into
- * a staging table and one INSERT … ON CONFLICT per batch, so a re-run of the same file
- * changes nothing and a crash keeps every committed batch. Bad rows are reported by line
- * and field; they never stop the good ones.
+ * the importer's scope, not repeated in the file); good rows are kept and bad rows reported
+ * by line and field. Per batch, one query finds which people exist already: new people go
+ * into persons with one COPY, changed ones through a staging table and one
+ * INSERT … ON CONFLICT, unchanged ones are left alone — so re-running a file changes
+ * nothing, and a crash keeps every committed batch. While the database works on one batch,
+ * the next is read and checked.
  */
 export async function importPeopleFile(p: Platform, actor: Actor, file: string, opts: ImportOptions = {}): Promise<ImportRun> {
   requirePermission(actor, 'imports.run');
   const batchSize = opts.batchSize ?? 20_000;
   const fileSha256 = await sha256File(file);
-  const schema = personSchema(p.today);
+  const today = p.today();
+  const schema = personSchema(() => today);
 
-  const unitRows = await p.db.orm
-    .select({ code: orgUnits.code, level: orgUnits.level })
-    .from(orgUnits)
-    .where(sql`${orgUnits.level} >= 3`);
+  const unitRows = await p.db.orm.select({ code: orgUnits.code }).from(orgUnits).where(sql`${orgUnits.level} >= 3`);
   const personUnits = new Set(unitRows.map((u) => u.code));
 
   await p.db.rows(sql`DELETE FROM person_import_staging WHERE run_id IN (SELECT id FROM import_runs WHERE status <> 'running')`);
@@ -90,79 +118,74 @@ export async function importPeopleFile(p: Platform, actor: Actor, file: string, 
   });
 
   const totals = { rowsTotal: 0, rowsFailed: 0, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0 };
-  try {
-    const parser = fs.createReadStream(file).pipe(
-      parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
-    );
-    let columns: ReturnType<typeof mapHeader>['columns'] | undefined;
-    const seen = new Map<bigint, number>();
-    let staged: string[] = [];
-    let errors: RowError[] = [];
-
-    const flush = async () => {
-      const counts = await flushBatch(p, actor, run.id, staged, errors);
+  let pending: Promise<void> = Promise.resolve();
+  const flush = (rows: PreparedRow[], errors: RowError[]) => {
+    const previous = pending;
+    pending = (async () => {
+      await previous;
+      const counts = await flushBatch(p, actor, run.id, rows, errors);
       totals.rowsInserted += counts.inserted;
       totals.rowsUpdated += counts.updated;
       totals.rowsUnchanged += counts.unchanged;
       totals.rowsFailed += counts.failed;
-      staged = [];
-      errors = [];
       await p.db.orm.update(importRuns).set(totals).where(eq(importRuns.id, run.id));
       opts.onProgress?.(totals.rowsTotal);
-    };
+    })();
+    // Awaited before the next flush and at the end; never left to fail unobserved.
+    pending.catch(() => {});
+  };
 
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      if (!columns) {
-        const header = mapHeader(record);
-        if (header.missing.length) {
-          throw new AppError('validation', {
-            fields: header.missing.map((c) => ({ field: c, key: 'missingColumn' })),
-          });
+  try {
+    let columns: ReturnType<typeof mapHeader>['columns'] | undefined;
+    const seen = new Map<bigint, number>();
+    let rows: PreparedRow[] = [];
+    let errors: RowError[] = [];
+
+    for await (const batch of readCsv(fs.createReadStream(file))) {
+      for (const { line, fields } of batch) {
+        if (!columns) {
+          const header = mapHeader(fields);
+          if (header.missing.length) {
+            throw new AppError('validation', { fields: header.missing.map((c) => ({ field: c, key: 'missingColumn' })) });
+          }
+          columns = header.columns;
+          continue;
         }
-        columns = header.columns;
-        continue;
-      }
-      totals.rowsTotal++;
-      const line = info.lines;
-      const checked = checkPerson(schema, rowToPersonInput(columns, record));
-      const issues: FieldIssue[] = checked.ok ? [] : checked.issues;
-      if (checked.ok) {
-        const unit = checked.person.unitCode;
-        if (!personUnits.has(unit)) issues.push({ field: 'unitCode', key: 'unitNotVillage' });
-        else if (!unit.startsWith(actor.scope)) issues.push({ field: 'unitCode', key: 'unitOutOfScope' });
-      }
-      if (issues.length || !checked.ok) {
-        errors.push(...issues.map((i) => ({ line, field: i.field, code: i.key })));
-      } else {
+        totals.rowsTotal++;
+        const checked = checkPerson(schema, rowToPersonInput(columns, fields));
+        if (!checked.ok) {
+          for (const i of checked.issues) errors.push({ line, field: i.field, code: i.key });
+          continue;
+        }
         const person = checked.person;
+        if (!personUnits.has(person.unitCode)) {
+          errors.push({ line, field: 'unitCode', code: 'unitNotVillage' });
+          continue;
+        }
+        if (!person.unitCode.startsWith(actor.scope)) {
+          errors.push({ line, field: 'unitCode', code: 'unitOutOfScope' });
+          continue;
+        }
         const idHash = hashIdNumber(p.keys, person.idNumber);
         const key = idHash.readBigUInt64BE(0);
-        const firstLine = seen.get(key);
-        if (firstLine !== undefined) {
+        if (seen.has(key)) {
           errors.push({ line, field: 'idNumber', code: 'duplicateInFile' });
-        } else {
-          seen.set(key, line);
-          staged.push(
-            [
-              run.id,
-              String(line),
-              person.unitCode,
-              csvField(person.name),
-              person.sex,
-              person.birthDate,
-              `\\x${encryptIdNumber(p.keys, person.idNumber).toString('hex')}`,
-              `\\x${idHash.toString('hex')}`,
-              maskIdNumber(person.idNumber),
-              csvField(person.phone),
-              csvField(person.address),
-            ].join(','),
-          );
+          continue;
         }
+        seen.set(key, line);
+        rows.push({ line, person, idHash });
       }
-      if (staged.length + errors.length >= batchSize) await flush();
+      if (rows.length + errors.length >= batchSize) {
+        // The database takes this batch while the next one is read and checked.
+        await pending;
+        flush(rows, errors);
+        rows = [];
+        errors = [];
+      }
     }
     if (!columns) throw new AppError('validation', { fields: [{ field: 'file', key: 'emptyFile' }] });
-    await flush();
+    flush(rows, errors);
+    await pending;
 
     return await p.db.transaction(async (tx) => {
       const [done] = await tx
@@ -180,6 +203,7 @@ export async function importPeopleFile(p: Platform, actor: Actor, file: string, 
       return done;
     });
   } catch (err) {
+    await pending.catch(() => {});
     const message = err instanceof AppError ? err.fields.map((f) => `${f.field}:${f.key}`).join(' ') || err.code : (err as Error).message;
     await p.db.orm
       .update(importRuns)
@@ -190,48 +214,77 @@ export async function importPeopleFile(p: Platform, actor: Actor, file: string, 
   }
 }
 
-/** One batch: COPY to staging, then in one transaction upsert, record errors and clean up. */
-async function flushBatch(p: Platform, actor: Actor, runId: string, staged: string[], errors: RowError[]) {
-  if (staged.length) await p.db.copyCsv('person_import_staging', STAGING_COLUMNS, staged.join('\n') + '\n');
+/** Sorts one batch into new, changed, unchanged and foreign rows, and writes it. */
+async function flushBatch(p: Platform, actor: Actor, runId: string, rows: PreparedRow[], errors: RowError[]): Promise<BatchCounts> {
+  const source = `import:${runId}`;
+  const existing = new Map<string, { unitCode: string; name: string; phone: string | null; address: string | null }>();
+  if (rows.length) {
+    const found = await p.db.rows<{ hash: string; unitCode: string; name: string; phone: string | null; address: string | null }>(
+      sql`SELECT encode(id_hash, 'hex') AS hash, unit_code AS "unitCode", name, phone, address FROM persons
+          WHERE id_hash = ANY (SELECT decode(h, 'hex') FROM unnest(string_to_array(${rows.map((r) => r.idHash.toString('hex')).join(',')}, ',')) h)`,
+    );
+    for (const f of found) existing.set(f.hash, f);
+  }
+  const fresh: PreparedRow[] = [];
+  const changed: PreparedRow[] = [];
+  let unchanged = 0;
+  for (const row of rows) {
+    const old = existing.get(row.idHash.toString('hex'));
+    const person = row.person;
+    if (!old) fresh.push(row);
+    // A person registered in another county is not the importer's to change; say so by row.
+    else if (!old.unitCode.startsWith(actor.scope)) errors.push({ line: row.line, field: 'idNumber', code: 'registeredElsewhere' });
+    else if (old.unitCode === person.unitCode && old.name === person.name && old.phone === person.phone && old.address === person.address) unchanged++;
+    else changed.push(row);
+  }
+
+  let inserted = 0;
+  if (fresh.length) {
+    try {
+      await p.db.copyCsv('persons', PERSON_COLUMNS, fresh.map((r) => toCsvRow(personValues(p, r, source))).join('\n') + '\n');
+      inserted = fresh.length;
+    } catch (err) {
+      // Another import added one of these people meanwhile: take the slower, conflict-safe path.
+      if (!/duplicate key|unique/i.test(String((err as Error).message))) throw err;
+      changed.push(...fresh);
+    }
+  }
+
+  // COPY runs on its own (the embedded database has one connection, held by a transaction).
+  if (changed.length) {
+    const staged = changed.map((r) => toCsvRow([runId, r.line, ...personValues(p, r, source).slice(0, -1)])).join('\n') + '\n';
+    await p.db.copyCsv('person_import_staging', ['run_id', 'line', ...PERSON_COLUMNS.slice(0, -1)], staged);
+  }
   return p.db.transaction(async (tx) => {
-    let inserted = 0;
     let updated = 0;
-    let elsewhere: { line: number }[] = [];
-    if (staged.length) {
-      // A person registered in another county is not the importer's to change; say so by row.
-      elsewhere = await p.db.rows<{ line: number }>(
-        sql`DELETE FROM person_import_staging s USING persons p
-            WHERE s.run_id = ${runId} AND p.id_hash = s.id_hash AND p.unit_code NOT LIKE ${`${actor.scope}%`}
-            RETURNING s.line`,
-        tx,
-      );
+    if (changed.length) {
       const [counts] = await p.db.rows<{ inserted: number; updated: number }>(
         sql`WITH up AS (
-              INSERT INTO persons (unit_code, name, sex, birth_date, id_cipher, id_hash, id_masked, phone, address, source)
-              SELECT unit_code, name, sex, birth_date, id_cipher, id_hash, id_masked, phone, address, ${`import:${runId}`}
+              INSERT INTO persons (id, unit_code, name, sex, birth_date, id_cipher, id_hash, id_masked, phone, address, source)
+              SELECT id, unit_code, name, sex, birth_date, id_cipher, id_hash, id_masked, phone, address, ${source}
               FROM person_import_staging WHERE run_id = ${runId}
               ON CONFLICT (id_hash) DO UPDATE SET
                 unit_code = EXCLUDED.unit_code, name = EXCLUDED.name, phone = EXCLUDED.phone,
                 address = EXCLUDED.address, source = EXCLUDED.source, updated_at = now()
-              WHERE (persons.unit_code, persons.name, persons.phone, persons.address)
-                IS DISTINCT FROM (EXCLUDED.unit_code, EXCLUDED.name, EXCLUDED.phone, EXCLUDED.address)
+              WHERE persons.unit_code LIKE ${`${actor.scope}%`}
+                AND (persons.unit_code, persons.name, persons.phone, persons.address)
+                    IS DISTINCT FROM (EXCLUDED.unit_code, EXCLUDED.name, EXCLUDED.phone, EXCLUDED.address)
               RETURNING (xmax = 0) AS inserted)
             SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM up`,
         tx,
       );
-      inserted = counts.inserted;
+      inserted += counts.inserted;
       updated = counts.updated;
+      unchanged += changed.length - counts.inserted - counts.updated;
       await tx.execute(sql`DELETE FROM person_import_staging WHERE run_id = ${runId}`);
     }
-    const allErrors = [...errors, ...elsewhere.map((e) => ({ line: e.line, field: 'idNumber', code: 'registeredElsewhere' }))];
-    for (let i = 0; i < allErrors.length; i += 1000) {
+    for (let i = 0; i < errors.length; i += 1000) {
       await tx
         .insert(importRowErrors)
-        .values(allErrors.slice(i, i + 1000).map((e) => ({ runId, ...e })))
+        .values(errors.slice(i, i + 1000).map((e) => ({ runId, ...e })))
         .onConflictDoNothing();
     }
-    const failedLines = new Set(allErrors.map((e) => e.line)).size;
-    return { inserted, updated, unchanged: staged.length - elsewhere.length - inserted - updated, failed: failedLines };
+    return { inserted, updated, unchanged, failed: new Set(errors.map((e) => e.line)).size };
   });
 }
 
@@ -265,11 +318,11 @@ export async function errorReportCsv(p: Platform, actor: Actor, runId: string, l
     .from(importRowErrors)
     .where(eq(importRowErrors.runId, runId))
     .orderBy(importRowErrors.line, importRowErrors.field);
-  const lines = [[t('imports:report.line'), t('imports:report.field'), t('imports:report.error')].join(',')];
+  const lines = [toCsvRow([t('imports:report.line'), t('imports:report.field'), t('imports:report.error')])];
   for (const r of rows) {
     const field = t(`people:field.${r.field}`, { defaultValue: r.field });
     const message = t(`errors:field.${r.code}`, { defaultValue: r.code });
-    lines.push([String(r.line), csvField(field), csvField(message)].join(','));
+    lines.push(toCsvRow([r.line, field, message]));
   }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -58,10 +58,17 @@ describe('parseIdNumber', () => {
     ['30 February', composeIdNumber('330602', '2024-02-30', 11), 'birthDateInvalid'],
     ['29 February of a common year', composeIdNumber('330602', '2023-02-29', 11), 'birthDateInvalid'],
     ['born tomorrow', composeIdNumber('330602', '2026-11-24', 11), 'birthDateFuture'],
-    ['unknown region 999999', composeIdNumber('999999', '1990-01-01', 11), 'regionUnknown'],
-    ['unknown county 330699', composeIdNumber('330699', '1990-01-01', 11), 'regionUnknown'],
+    ['region 999999 (no such province)', composeIdNumber('999999', '1990-01-01', 11), 'regionUnknown'],
+    ['unlisted county 330699 for someone born in 2010', composeIdNumber('330699', '2010-01-01', 11), 'regionUnknown'],
+    ['old code 522121 for someone born in 2010', composeIdNumber('522121', '2010-01-01', 11), 'regionUnknown'],
+    ['prefecture part 00', composeIdNumber('330012', '1960-01-01', 11), 'regionUnknown'],
   ])('%s → %s', (_name, input, issue) => {
     expect(parseIdNumber(input, TODAY)).toEqual({ ok: false, issue });
+  });
+
+  it('accepts a pre-2002 code (522121, 遵义县 until 1997) for someone born before 2002-12', () => {
+    expect(parseIdNumber(composeIdNumber('522121', '1960-03-01', 11), TODAY)).toMatchObject({ ok: true, id: { regionCode: '522121' } });
+    expect(regionOf('522121')).toBeUndefined();
   });
 
   it('accepts 29 February of a leap year and a birth today', () => {

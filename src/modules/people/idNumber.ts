@@ -24,13 +24,31 @@ export type IdNumberResult = { ok: true; id: IdNumber } | { ok: false; issue: Id
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-const REGIONS = (regionData as unknown as { codes: Record<string, [string, boolean]> }).codes;
+const REGION_FILE = regionData as unknown as { codes: Record<string, [string, boolean]>; listedFrom: string };
+const REGIONS = REGION_FILE.codes;
+/** Province-level prefixes (11 北京 … 82 澳门). */
+const PROVINCES = new Set(Object.keys(REGIONS).filter((c) => c.endsWith('0000')).map((c) => c.slice(0, 2)));
+/** The last day before the earliest revision the platform lists. */
+const UNLISTED_BEFORE = `${REGION_FILE.listedFrom}-01`;
 
 /** The check character for the first 17 digits. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i];
   return CHECK_CHARS[sum % 11];
+}
+
+/**
+ * Whether an address code can be a real one for someone born on this date. Every code in
+ * force from the earliest listed revision (2002-12) on is listed, so a person born since
+ * then must carry a listed code. Codes abolished before it (such as 522121, 遵义县 until
+ * 1997) are not in any list the platform has; for people born earlier, an unlisted code is
+ * accepted when its first two digits are a province. A mistyped code still fails the check
+ * digit, which catches every single-digit error.
+ */
+export function isKnownRegion(code: string, birthDate: string): boolean {
+  if (REGIONS[code]) return true;
+  return birthDate < UNLISTED_BEFORE && PROVINCES.has(code.slice(0, 2)) && /^\d{2}(0[1-9]|[1-9]\d)\d{2}$/.test(code);
 }
 
 /** The region named by an address code, and whether the code is still current. */
@@ -60,7 +78,7 @@ export function parseIdNumber(input: string, today: string): IdNumberResult {
   const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
   if (birthDate > today) return { ok: false, issue: 'birthDateFuture' };
   const regionCode = value.slice(0, 6);
-  if (!REGIONS[regionCode]) return { ok: false, issue: 'regionUnknown' };
+  if (!isKnownRegion(regionCode, birthDate)) return { ok: false, issue: 'regionUnknown' };
   if (checkCharacter(value.slice(0, 17)) !== value[17]) return { ok: false, issue: 'checkDigit' };
   const sex: Sex = Number(value[16]) % 2 === 1 ? 'male' : 'female';
   return { ok: true, id: { value, regionCode, birthDate, sex } };

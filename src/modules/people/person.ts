@@ -2,20 +2,21 @@ import { z } from 'zod';
 import type { FieldIssue } from '../../app/errors.ts';
 import { isoDate, phone, text, unitCode } from '../../app/schemas.ts';
 import { validationError } from '../../app/validation.ts';
-import { parseIdNumber, type Sex } from './idNumber.ts';
+import { parseIdNumber, type IdNumber, type Sex } from './idNumber.ts';
 
-/** An ID number field: GB 11643 format, birth date, region code and check digit. */
+/** An ID number field, parsed: GB 11643 format, birth date, region code and check digit. */
 export function idNumberField(today: () => string) {
   return z
     .string()
     .trim()
     .min(1)
     .max(30)
-    .superRefine((value, ctx) => {
+    .transform((value, ctx): IdNumber => {
       const r = parseIdNumber(value, today());
-      if (!r.ok) ctx.addIssue({ code: 'custom', params: { key: `idNumber.${r.issue}` } });
-    })
-    .transform((value) => value.toUpperCase());
+      if (r.ok) return r.id;
+      ctx.addIssue({ code: 'custom', params: { key: `idNumber.${r.issue}` } });
+      return z.NEVER;
+    });
 }
 
 /** A person ready to store: every field checked, sex and birth date read from the ID number. */
@@ -48,25 +49,21 @@ export function personSchema(today: () => string) {
       address: z.string().trim().max(120).optional(),
     })
     .superRefine((v, ctx) => {
-      const id = parseIdNumber(v.idNumber, today());
-      if (!id.ok) return;
-      if (v.sex && v.sex !== id.id.sex) ctx.addIssue({ code: 'custom', path: ['sex'], params: { key: 'idNumber.sexMismatch' } });
-      if (v.birthDate && v.birthDate !== id.id.birthDate)
+      if (v.sex && v.sex !== v.idNumber.sex) ctx.addIssue({ code: 'custom', path: ['sex'], params: { key: 'idNumber.sexMismatch' } });
+      if (v.birthDate && v.birthDate !== v.idNumber.birthDate)
         ctx.addIssue({ code: 'custom', path: ['birthDate'], params: { key: 'idNumber.birthDateMismatch' } });
     })
-    .transform((v): CheckedPerson => {
-      const id = parseIdNumber(v.idNumber, today());
-      if (!id.ok) throw new Error('unreachable: the ID number was checked');
-      return {
+    .transform(
+      (v): CheckedPerson => ({
         name: v.name,
-        idNumber: id.id.value,
-        sex: id.id.sex,
-        birthDate: id.id.birthDate,
+        idNumber: v.idNumber.value,
+        sex: v.idNumber.sex,
+        birthDate: v.idNumber.birthDate,
         unitCode: v.unitCode,
         phone: v.phone ?? null,
         address: v.address || null,
-      };
-    });
+      }),
+    );
 }
 export type PersonSchema = ReturnType<typeof personSchema>;
 

@@ -1,8 +1,9 @@
 import { date, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { bytea } from '../../db/types.ts';
+import { uuidv7 } from '../../db/uuid.ts';
 
 export const persons = pgTable('persons', {
-  id: uuid('id').primaryKey().defaultRandom(),
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
   unitCode: text('unit_code').notNull(),
   name: text('name').notNull(),
   sex: text('sex').$type<'male' | 'female'>().notNull(),
