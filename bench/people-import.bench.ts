@@ -1,18 +1,28 @@
 /**
  * Importing 1,000,000 people from CSV through the platform's import path (validation,
- * encryption, COPY to staging, upsert, row-level errors, audit) against a raw COPY of the
+ * encryption, existence check, COPY, row-level errors, audit) against a raw COPY of the
  * same file into a bare table: the floor. Target: within 3× of the raw COPY.
- * Also measures re-importing the same file (every row unchanged).
+ *
+ * A second floor shows what the required storage costs by itself: COPY of the same people,
+ * already validated and encrypted outside the timing, into a table of the persons table's
+ * shape (time-ordered key, unique lookup hash, unit/birth and name indexes, foreign key to
+ * the admin tree). Also measured: re-importing the same file (every row unchanged).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import postgres from 'postgres';
 import { createRng } from '../src/seed/random.ts';
 import { generateVillagePeople } from '../src/seed/people.ts';
 import { seedPlatform } from '../src/seed/index.ts';
 import { importPeopleFile } from '../src/modules/imports/index.ts';
 import { systemActor } from '../src/app/scope.ts';
+import { readCsv, toCsvRow } from '../src/app/csv.ts';
+import { uuidv7 } from '../src/db/uuid.ts';
+import { encryptIdNumber, hashIdNumber, maskIdNumber, personSchema, checkPerson } from '../src/modules/people/index.ts';
+import { mapHeader, rowToPersonInput } from '../src/modules/imports/peopleCsv.ts';
+import type { Platform } from '../src/app/context.ts';
 import divisions from '../src/modules/org/data/shaoxing-divisions.json' with { type: 'json' };
 import { WORK_DIR, freshDatabase, platformOn, report, timed } from './support.ts';
 
@@ -52,6 +62,42 @@ async function rawCopy(url: string, file: string): Promise<number> {
   return seconds;
 }
 
+/** COPY of pre-encrypted rows into a copy of the persons table's shape; returns seconds. */
+async function sameShapeCopy(p: Platform, url: string, file: string): Promise<number> {
+  const schema = personSchema(() => '2026-11-23');
+  const ready: string[] = [];
+  let columns: ReturnType<typeof mapHeader>['columns'] | undefined;
+  for await (const batch of readCsv(fs.createReadStream(file))) {
+    for (const { fields } of batch) {
+      if (!columns) {
+        columns = mapHeader(fields).columns;
+        continue;
+      }
+      const c = checkPerson(schema, rowToPersonInput(columns, fields));
+      if (!c.ok) continue;
+      const x = c.person;
+      ready.push(
+        toCsvRow([uuidv7(), x.unitCode, x.name, x.sex, x.birthDate, `\\x${encryptIdNumber(p.keys, x.idNumber).toString('hex')}`,
+          `\\x${hashIdNumber(p.keys, x.idNumber).toString('hex')}`, maskIdNumber(x.idNumber), x.phone, x.address, 'bench']),
+      );
+    }
+  }
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  await sql`CREATE TABLE persons_shape (LIKE persons INCLUDING ALL)`;
+  await sql`ALTER TABLE persons_shape ADD FOREIGN KEY (unit_code) REFERENCES org_units (code)`;
+  const { seconds } = await timed(async () => {
+    const stream = await sql`COPY persons_shape (id, unit_code, name, sex, birth_date, id_cipher, id_hash, id_masked, phone, address, source) FROM STDIN WITH (FORMAT csv)`.writable();
+    await pipeline(Readable.from(chunks(ready)), stream);
+  });
+  await sql`DROP TABLE persons_shape`;
+  await sql.end();
+  return seconds;
+}
+
+function* chunks(rows: string[]): Generator<string> {
+  for (let i = 0; i < rows.length; i += 10_000) yield rows.slice(i, i + 10_000).join('\n') + '\n';
+}
+
 fs.mkdirSync(WORK_DIR, { recursive: true });
 const file = path.join(WORK_DIR, `people-${ROWS}.csv`);
 writeCsv(file);
@@ -66,6 +112,8 @@ console.log(`raw COPY: ${copySeconds.toFixed(2)} s`);
 const db = await freshDatabase('import');
 const p = await platformOn(db.url);
 await seedPlatform(p, { scale: 'base', seed: 1 });
+const shapeSeconds = await sameShapeCopy(p, db.url, file);
+console.log(`same-shape COPY: ${shapeSeconds.toFixed(2)} s`);
 const actor = systemActor('bench');
 const first = await timed(() => importPeopleFile(p, actor, file));
 console.log(`import: ${first.seconds.toFixed(2)} s`, first.result);
@@ -78,9 +126,11 @@ const ratio = first.seconds / copySeconds;
 await report('People import, 1,000,000 rows', [
   '| path | seconds | rows/s | vs raw COPY |',
   '| --- | ---: | ---: | ---: |',
-  `| raw \`COPY\` into a bare text table (floor) | ${copySeconds.toFixed(2)} | ${Math.round(lines / copySeconds).toLocaleString('en')} | 1.00× |`,
-  `| platform import (validate, encrypt, stage, upsert, audit) | ${first.seconds.toFixed(2)} | ${Math.round(lines / first.seconds).toLocaleString('en')} | ${ratio.toFixed(2)}× |`,
+  `| raw \`COPY\` of the file into a bare text table (floor) | ${copySeconds.toFixed(2)} | ${Math.round(lines / copySeconds).toLocaleString('en')} | 1.00× |`,
+  `| \`COPY\` of the same people, pre-validated and pre-encrypted, into a table of the persons shape (storage floor) | ${shapeSeconds.toFixed(2)} | ${Math.round(lines / shapeSeconds).toLocaleString('en')} | ${(shapeSeconds / copySeconds).toFixed(2)}× |`,
+  `| platform import (read, validate, hash, check existing, encrypt, COPY, errors, audit) | ${first.seconds.toFixed(2)} | ${Math.round(lines / first.seconds).toLocaleString('en')} | ${ratio.toFixed(2)}× |`,
   `| platform re-import of the same file (all unchanged) | ${again.seconds.toFixed(2)} | ${Math.round(lines / again.seconds).toLocaleString('en')} | ${(again.seconds / copySeconds).toFixed(2)}× |`,
   '',
-  `Imported ${first.result.rowsInserted.toLocaleString('en')} new, ${first.result.rowsFailed} failed; re-import: ${again.result.rowsUnchanged.toLocaleString('en')} unchanged. Target: within 3× of raw COPY — ${ratio <= 3 ? 'met' : 'not met'}.`,
+  `Imported ${first.result.rowsInserted.toLocaleString('en')} new, ${first.result.rowsFailed} failed; re-import: ${again.result.rowsUnchanged.toLocaleString('en')} unchanged. ` +
+    `Target: within 3× of raw COPY — ${ratio <= 3 ? 'met' : `not met (${ratio.toFixed(1)}×; ${(first.seconds / shapeSeconds).toFixed(1)}× the storage floor)`}.`,
 ]);
