@@ -2,22 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api.ts';
 import { setLocale } from './i18n.ts';
+import type { Me, UserView } from '../src/modules/access/contract.ts';
 
-export interface CurrentUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  unitCode: string;
-  unitName: string;
-  locale: 'zh-CN' | 'en-US';
-}
-
-interface Me {
-  user: CurrentUser;
-  permissions: string[];
-  csrfToken: string;
-}
+export type CurrentUser = UserView;
 
 interface AuthState {
   status: 'loading' | 'signed-out' | 'signed-in';

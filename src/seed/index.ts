@@ -4,10 +4,9 @@ import { systemActor, type Actor } from '../app/scope.ts';
 import { appendAudit } from '../modules/audit/index.ts';
 import { generatePopulationBase } from '../modules/org/index.ts';
 import { createUser, type Role } from '../modules/access/index.ts';
-import { encryptIdNumber, hashIdNumber, maskIdNumber } from '../modules/people/index.ts';
+import { personCopyRow, PERSON_COPY_COLUMNS } from '../modules/people/index.ts';
 import divisions from '../modules/org/data/shaoxing-divisions.json' with { type: 'json' };
 import { toCsvRow } from '../app/csv.ts';
-import { uuidv7 } from '../db/uuid.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 
@@ -136,36 +135,21 @@ async function seedPeople(
   const total = quotas.reduce((s, q) => s + q.children + q.elderly, 0);
   const today = p.today();
   const sequences = new Map<string, number>();
-  const columns = ['id', 'unit_code', 'name', 'sex', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'phone', 'address', 'source'];
   let batch: string[] = [];
   let done = 0;
   progress('people', 0, total);
   for (const q of quotas) {
     for (const person of generateVillagePeople(rng, q, today, sequences)) {
-      batch.push(
-        toCsvRow([
-          uuidv7(),
-          person.unitCode,
-          person.name,
-          person.sex,
-          person.birthDate,
-          `\\x${encryptIdNumber(p.keys, person.idNumber).toString('hex')}`,
-          `\\x${hashIdNumber(p.keys, person.idNumber).toString('hex')}`,
-          maskIdNumber(person.idNumber),
-          person.phone,
-          person.address,
-          'seed',
-        ]),
-      );
+      batch.push(toCsvRow(personCopyRow(p.keys, person, 'seed')));
       if (batch.length >= 20_000) {
-        await p.db.copyCsv('persons', columns, batch.join('\n') + '\n');
+        await p.db.copyCsv('persons', PERSON_COPY_COLUMNS, batch.join('\n') + '\n');
         done += batch.length;
         batch = [];
         progress('people', done, total);
       }
     }
   }
-  if (batch.length) await p.db.copyCsv('persons', columns, batch.join('\n') + '\n');
+  if (batch.length) await p.db.copyCsv('persons', PERSON_COPY_COLUMNS, batch.join('\n') + '\n');
   done += batch.length;
   progress('people', done, total);
   return done;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Cascader } from 'antd';
 import { api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import type { UnitSummary } from '../pages/org/types.ts';
+import type { UnitSummary } from '../../src/modules/org/contract.ts';
 
 const levelOf = (code: string) => ({ 4: 1, 6: 2, 9: 3, 12: 4 })[code.length] ?? 0;
 

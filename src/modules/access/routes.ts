@@ -3,27 +3,8 @@ import { z } from 'zod';
 import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../app/auth.ts';
 import { idParam, ok, page, paged, text, unitCode } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
-import { LOCALES } from '../../i18n/index.ts';
-import { ROLE_NAMES } from './roles.ts';
+import { locale, me, role, userView } from './contract.ts';
 import { createUser, currentUser, deactivateUser, listUsers, login, logout, setLocale } from './service.ts';
-
-const role = z.enum(ROLE_NAMES as [string, ...string[]]);
-const locale = z.enum(LOCALES);
-
-const user = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role,
-  unitCode: z.string(),
-  unitName: z.string(),
-  locale,
-  active: z.boolean(),
-  createdAt: z.string(),
-  deactivatedAt: z.string().nullable(),
-});
-
-const me = z.object({ user, permissions: z.array(z.string()), csrfToken: z.string() });
 
 /** Login attempts per client address and username before a 15-minute pause. */
 export const LOGIN_ATTEMPTS = 10;
@@ -93,7 +74,7 @@ export function accessRoutes(p: Platform): FastifyPluginAsyncZod {
             role: role.optional(),
             active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
           }),
-          response: { 200: paged(user) },
+          response: { 200: paged(userView) },
         },
       },
       async (req) => listUsers(p, actorOf(req), req.query as Parameters<typeof listUsers>[2]),
@@ -113,7 +94,7 @@ export function accessRoutes(p: Platform): FastifyPluginAsyncZod {
             unitCode,
             locale: locale.optional(),
           }),
-          response: { 201: user },
+          response: { 201: userView },
         },
       },
       async (req, reply) => {
@@ -124,7 +105,7 @@ export function accessRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.post(
       '/users/:id/deactivate',
-      { schema: { tags: ['users'], summary: 'Deactivate a user and end their sessions', params: idParam, response: { 200: user } } },
+      { schema: { tags: ['users'], summary: 'Deactivate a user and end their sessions', params: idParam, response: { 200: userView } } },
       async (req) => deactivateUser(p, actorOf(req), req.params.id),
     );
   };

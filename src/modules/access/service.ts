@@ -10,6 +10,7 @@ import { findUnit, unitNameMap } from '../org/index.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { ROLES, isRole, permissionsOf, type Role } from './roles.ts';
 import { sessions, users } from './schema.ts';
+import type { UserView } from './contract.ts';
 
 // OWASP password storage cheat sheet: argon2id, m = 19 MiB, t = 2, p = 1.
 const ARGON2 = { algorithm: 2 /* Argon2id */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
@@ -22,19 +23,6 @@ export function hashPassword(password: string): Promise<string> {
 let dummyHash: Promise<string> | undefined;
 
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest();
-
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitCode: string;
-  unitName: string;
-  locale: Locale;
-  active: boolean;
-  createdAt: string;
-  deactivatedAt: string | null;
-}
 
 export interface LoginResult {
   token: string;

@@ -4,18 +4,7 @@ import { actorOf } from '../../app/auth.ts';
 import { page, paged } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import { listAudit } from './service.ts';
-
-const auditRow = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  actorUsername: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string().nullable(),
-  entityId: z.string().nullable(),
-  unitCode: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-});
+import { auditRowView } from './contract.ts';
 
 export function auditRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
@@ -30,7 +19,7 @@ export function auditRoutes(p: Platform): FastifyPluginAsyncZod {
             entityType: z.string().max(40).optional(),
             entityId: z.string().max(60).optional(),
           }),
-          response: { 200: paged(auditRow) },
+          response: { 200: paged(auditRowView) },
         },
       },
       async (req) => {

@@ -3,31 +3,13 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../app/auth.ts';
 import { AppError } from '../../app/errors.ts';
 import { idParam, page, paged } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import { requirePermission } from '../../app/scope.ts';
 import { errorReportCsv, getImportRun, importPeopleFile, listImportRuns, type ImportRun } from './service.ts';
-
-const run = z.object({
-  id: z.string(),
-  kind: z.string(),
-  fileName: z.string(),
-  fileSha256: z.string(),
-  unitCode: z.string(),
-  actorUsername: z.string(),
-  status: z.enum(['running', 'done', 'failed']),
-  rowsTotal: z.number().int(),
-  rowsFailed: z.number().int(),
-  rowsInserted: z.number().int(),
-  rowsUpdated: z.number().int(),
-  rowsUnchanged: z.number().int(),
-  error: z.string().nullable(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
+import { importRunView } from './contract.ts';
 
 function toView(r: ImportRun) {
   return {
@@ -46,7 +28,7 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
           tags: ['imports'],
           summary: 'Upload a people CSV (multipart field "file"); good rows are kept, bad rows reported by line',
           consumes: ['multipart/form-data'],
-          response: { 200: run },
+          response: { 200: importRunView },
         },
       },
       async (req) => {
@@ -69,7 +51,7 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.get(
       '/imports',
-      { schema: { tags: ['imports'], summary: 'Import runs in the caller’s scope', querystring: page, response: { 200: paged(run) } } },
+      { schema: { tags: ['imports'], summary: 'Import runs in the caller’s scope', querystring: page, response: { 200: paged(importRunView) } } },
       async (req) => {
         const res = await listImportRuns(p, actorOf(req), req.query.page, req.query.pageSize);
         return { ...res, items: res.items.map(toView) };
@@ -78,7 +60,7 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.get(
       '/imports/:id',
-      { schema: { tags: ['imports'], summary: 'One import run', params: idParam, response: { 200: run } } },
+      { schema: { tags: ['imports'], summary: 'One import run', params: idParam, response: { 200: importRunView } } },
       async (req) => toView(await getImportRun(p, actorOf(req), req.params.id)),
     );
 

@@ -7,9 +7,8 @@ import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { appendAudit } from '../audit/index.ts';
 import { orgUnits } from '../org/index.ts';
-import { checkPerson, encryptIdNumber, hashIdNumber, maskIdNumber, personSchema, type CheckedPerson } from '../people/index.ts';
+import { checkPerson, hashIdNumber, personCopyRow, personSchema, PERSON_COPY_COLUMNS, type CheckedPerson } from '../people/index.ts';
 import { readCsv, toCsvRow } from '../../app/csv.ts';
-import { uuidv7 } from '../../db/uuid.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import { importRowErrors, importRuns } from './schema.ts';
 import { mapHeader, rowToPersonInput } from './peopleCsv.ts';
@@ -22,8 +21,6 @@ export interface ImportOptions {
   batchSize?: number;
   onProgress?: (rowsRead: number) => void;
 }
-
-const PERSON_COLUMNS = ['id', 'unit_code', 'name', 'sex', 'birth_date', 'id_cipher', 'id_hash', 'id_masked', 'phone', 'address', 'source'];
 
 async function sha256File(file: string): Promise<string> {
   const h = crypto.createHash('sha256');
@@ -42,24 +39,6 @@ interface PreparedRow {
   line: number;
   person: CheckedPerson;
   idHash: Buffer;
-}
-
-/** A persons row in PERSON_COLUMNS order, its id a fresh time-ordered UUID. */
-function personValues(p: Platform, row: PreparedRow, source: string): (string | null)[] {
-  const person = row.person;
-  return [
-    uuidv7(),
-    person.unitCode,
-    person.name,
-    person.sex,
-    person.birthDate,
-    `\\x${encryptIdNumber(p.keys, person.idNumber).toString('hex')}`,
-    `\\x${row.idHash.toString('hex')}`,
-    maskIdNumber(person.idNumber),
-    person.phone,
-    person.address,
-    source,
-  ];
 }
 
 interface BatchCounts {
@@ -241,7 +220,7 @@ async function flushBatch(p: Platform, actor: Actor, runId: string, rows: Prepar
   let inserted = 0;
   if (fresh.length) {
     try {
-      await p.db.copyCsv('persons', PERSON_COLUMNS, fresh.map((r) => toCsvRow(personValues(p, r, source))).join('\n') + '\n');
+      await p.db.copyCsv('persons', PERSON_COPY_COLUMNS, fresh.map((r) => toCsvRow(personCopyRow(p.keys, r.person, source, r.idHash))).join('\n') + '\n');
       inserted = fresh.length;
     } catch (err) {
       // Another import added one of these people meanwhile: take the slower, conflict-safe path.
@@ -252,8 +231,8 @@ async function flushBatch(p: Platform, actor: Actor, runId: string, rows: Prepar
 
   // COPY runs on its own (the embedded database has one connection, held by a transaction).
   if (changed.length) {
-    const staged = changed.map((r) => toCsvRow([runId, r.line, ...personValues(p, r, source).slice(0, -1)])).join('\n') + '\n';
-    await p.db.copyCsv('person_import_staging', ['run_id', 'line', ...PERSON_COLUMNS.slice(0, -1)], staged);
+    const staged = changed.map((r) => toCsvRow([runId, r.line, ...personCopyRow(p.keys, r.person, source, r.idHash).slice(0, -1)])).join('\n') + '\n';
+    await p.db.copyCsv('person_import_staging', ['run_id', 'line', ...PERSON_COPY_COLUMNS.slice(0, -1)], staged);
   }
   return p.db.transaction(async (tx) => {
     let updated = 0;

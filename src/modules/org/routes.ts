@@ -4,26 +4,7 @@ import { actorOf } from '../../app/auth.ts';
 import { unitCode } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import { getUnit, listChildren, searchUnits } from './service.ts';
-
-const population = z.object({
-  year: z.number().int(),
-  residents: z.number().int(),
-  children0to2: z.number().int(),
-  children0to17: z.number().int(),
-  elderly60: z.number().int(),
-  elderly65: z.number().int(),
-});
-
-const unitBase = {
-  code: z.string(),
-  name: z.string(),
-  level: z.number().int(),
-  kind: z.string(),
-  urban: z.boolean(),
-  futureCommunity: z.boolean(),
-  residentialArea: z.string().nullable(),
-  childCount: z.number().int(),
-};
+import { unitDetail, unitSearchItem, unitSummary } from './contract.ts';
 
 export function orgRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
@@ -35,7 +16,7 @@ export function orgRoutes(p: Platform): FastifyPluginAsyncZod {
           summary: 'Direct children of a unit in the caller’s scope, with their population base',
           params: z.object({ code: unitCode }),
           querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }),
-          response: { 200: z.array(z.object({ ...unitBase, population: population.nullable() })) },
+          response: { 200: z.array(unitSummary) },
         },
       },
       async (req) => listChildren(p, actorOf(req), req.params.code, req.query.year),
@@ -48,15 +29,7 @@ export function orgRoutes(p: Platform): FastifyPluginAsyncZod {
           tags: ['org'],
           summary: 'One unit with its path from the city and its population base by year',
           params: z.object({ code: unitCode }),
-          response: {
-            200: z.object({
-              ...unitBase,
-              parentCode: z.string().nullable(),
-              divisionYear: z.number().int(),
-              path: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), inScope: z.boolean() })),
-              population: z.array(population),
-            }),
-          },
+          response: { 200: unitDetail },
         },
       },
       async (req) => getUnit(p, actorOf(req), req.params.code),
@@ -69,9 +42,7 @@ export function orgRoutes(p: Platform): FastifyPluginAsyncZod {
           tags: ['org'],
           summary: 'Search units in scope by name',
           querystring: z.object({ q: z.string().trim().min(1).max(40), level: z.coerce.number().int().min(1).max(4).optional() }),
-          response: {
-            200: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), parentCode: z.string().nullable() })),
-          },
+          response: { 200: z.array(unitSearchItem) },
         },
       },
       async (req) => searchUnits(p, actorOf(req), req.query.q, req.query.level),

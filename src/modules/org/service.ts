@@ -4,9 +4,9 @@ import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, isWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { orgUnits, orgUnitPopulation } from './schema.ts';
+import type { Population, UnitDetail, UnitSummary } from './contract.ts';
 
 export type OrgUnit = typeof orgUnits.$inferSelect;
-export type Population = Omit<typeof orgUnitPopulation.$inferSelect, 'unitCode'>;
 
 export async function findUnit(ex: Executor, code: string): Promise<OrgUnit | undefined> {
   const [u] = await ex.select().from(orgUnits).where(eq(orgUnits.code, code)).limit(1);
@@ -17,18 +17,6 @@ export async function findUnit(ex: Executor, code: string): Promise<OrgUnit | un
 export async function latestPopulationYear(p: Platform): Promise<number> {
   const [row] = await p.db.rows<{ year: number | null }>(sql`SELECT max(year)::int AS year FROM org_unit_population`);
   return row?.year ?? new Date().getFullYear();
-}
-
-export interface UnitSummary {
-  code: string;
-  name: string;
-  level: number;
-  kind: string;
-  urban: boolean;
-  futureCommunity: boolean;
-  residentialArea: string | null;
-  childCount: number;
-  population: Population | null;
 }
 
 /** The direct children of a unit in the caller's scope, with their population base for a year. */
@@ -48,14 +36,6 @@ export async function listChildren(p: Platform, actor: Actor, code: string, year
     WHERE u.parent_code = ${code} AND ${inScope(sql`u.code`, actor)}
     ORDER BY u.code`);
   return rows.map(({ pop, ...u }) => ({ ...u, population: pop }));
-}
-
-export interface UnitDetail extends Omit<UnitSummary, 'population'> {
-  parentCode: string | null;
-  divisionYear: number;
-  /** From the city down to this unit; ancestors above the caller's scope show only their names. */
-  path: { code: string; name: string; level: number; inScope: boolean }[];
-  population: Population[];
 }
 
 export async function getUnit(p: Platform, actor: Actor, code: string): Promise<UnitDetail> {

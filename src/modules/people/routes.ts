@@ -6,6 +6,7 @@ import type { Platform } from '../../app/context.ts';
 import { translator } from '../../i18n/index.ts';
 import { toXlsx } from '../../app/spreadsheet.ts';
 import { personSchema } from './person.ts';
+import { peopleCount, peopleFilters, personView } from './contract.ts';
 import {
   countPeople,
   exportPeople,
@@ -17,30 +18,6 @@ import {
   updatePerson,
 } from './service.ts';
 
-const person = z.object({
-  id: z.string(),
-  name: z.string(),
-  sex: z.enum(['male', 'female']),
-  birthDate: z.string(),
-  age: z.number().int(),
-  groups: z.array(z.enum(['infant', 'child', 'elderly'])),
-  idNumberMasked: z.string(),
-  unitCode: z.string(),
-  unitName: z.string(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  source: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const filters = z.object({
-  unitCode: unitCode.optional(),
-  q: z.string().trim().max(40).optional(),
-  sex: z.enum(['male', 'female']).optional(),
-  group: z.enum(['infant', 'child', 'elderly']).optional(),
-});
-
 export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -49,8 +26,8 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
         schema: {
           tags: ['people'],
           summary: 'People in the caller’s scope (ID numbers masked)',
-          querystring: page.merge(filters),
-          response: { 200: paged(person) },
+          querystring: page.merge(peopleFilters),
+          response: { 200: paged(personView) },
         },
       },
       async (req) => listPeople(p, actorOf(req), req.query),
@@ -58,7 +35,7 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.get(
       '/people/export.xlsx',
-      { schema: { tags: ['people'], summary: 'Spreadsheet of the people matching the filters (masked)', querystring: filters } },
+      { schema: { tags: ['people'], summary: 'Spreadsheet of the people matching the filters (masked)', querystring: peopleFilters } },
       async (req, reply) => {
         const rows = await exportPeople(p, actorOf(req), req.query);
         const t = translator(req.locale);
@@ -87,18 +64,7 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
           tags: ['people'],
           summary: 'Registered people by child unit of a unit in scope',
           querystring: z.object({ unitCode }),
-          response: {
-            200: z.array(
-              z.object({
-                unitCode: z.string(),
-                unitName: z.string(),
-                total: z.number().int(),
-                infants: z.number().int(),
-                children: z.number().int(),
-                elderly: z.number().int(),
-              }),
-            ),
-          },
+          response: { 200: z.array(peopleCount) },
         },
       },
       async (req) => countPeople(p, actorOf(req), req.query.unitCode),
@@ -111,7 +77,7 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
           tags: ['people'],
           summary: 'Find a person in scope by citizen ID number (POST keeps the number out of URLs and logs)',
           body: z.object({ idNumber: z.string().trim().min(1).max(30) }),
-          response: { 200: person },
+          response: { 200: personView },
         },
       },
       async (req) => findByIdNumber(p, actorOf(req), req.body.idNumber),
@@ -119,7 +85,7 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
 
     app.get(
       '/people/:id',
-      { schema: { tags: ['people'], summary: 'One person (masked); the read is audited', params: idParam, response: { 200: person } } },
+      { schema: { tags: ['people'], summary: 'One person (masked); the read is audited', params: idParam, response: { 200: personView } } },
       async (req) => getPerson(p, actorOf(req), req.params.id),
     );
 
@@ -143,7 +109,7 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
           tags: ['people'],
           summary: 'Register a person; the ID number is validated per GB 11643',
           body: personSchema(p.today),
-          response: { 201: person },
+          response: { 201: personView },
         },
       },
       async (req, reply) => reply.status(201).send(await registerPerson(p, actorOf(req), req.body)),
@@ -162,7 +128,7 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
             address: z.string().trim().max(120).nullable().optional(),
             unitCode: unitCode.optional(),
           }),
-          response: { 200: person },
+          response: { 200: personView },
         },
       },
       async (req) => updatePerson(p, actorOf(req), req.params.id, req.body),

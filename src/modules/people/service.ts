@@ -9,23 +9,7 @@ import { decryptIdNumber, encryptIdNumber, hashIdNumber } from './idCipher.ts';
 import { maskIdNumber, parseIdNumber } from './idNumber.ts';
 import { ageOn, groupsOf, type CheckedPerson } from './person.ts';
 import { persons } from './schema.ts';
-
-export interface PersonView {
-  id: string;
-  name: string;
-  sex: 'male' | 'female';
-  birthDate: string;
-  age: number;
-  groups: ('infant' | 'child' | 'elderly')[];
-  idNumberMasked: string;
-  unitCode: string;
-  unitName: string;
-  phone: string | null;
-  address: string | null;
-  source: string;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { PeopleCount, PersonView } from './contract.ts';
 
 type PersonRow = typeof persons.$inferSelect;
 
@@ -227,15 +211,6 @@ export async function exportPeople(p: Platform, actor: Actor, q: Omit<PeopleQuer
   );
   const names = await unitNameMap(p.db.orm, rows.map((r) => r.unitCode));
   return rows.map((r) => toView(r, names, p.today()));
-}
-
-export interface PeopleCount {
-  unitCode: string;
-  unitName: string;
-  total: number;
-  infants: number;
-  children: number;
-  elderly: number;
 }
 
 /** Registered people by child unit of a unit in scope. */

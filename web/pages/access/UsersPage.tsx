@@ -8,19 +8,11 @@ import { useAuth } from '../../auth.tsx';
 import { applyApiError } from '../../components/formErrors.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
+import { ROLE_NAMES } from '../../../src/modules/access/roles.ts';
+import type { UserView } from '../../../src/modules/access/contract.ts';
 
-interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  unitCode: string;
-  unitName: string;
-  active: boolean;
-  createdAt: string;
-}
+type User = UserView;
 
-const ROLES = ['admin', 'city_official', 'county_official', 'township_staff', 'child_director', 'health_doctor', 'childcare_operator', 'parent', 'elderly', 'service_provider', 'volunteer', 'data_officer'];
 const FIELDS = ['username', 'displayName', 'password', 'role', 'unitCode'];
 
 export function UsersPage() {
@@ -33,7 +25,7 @@ export function UsersPage() {
   const [form] = Form.useForm();
   const [error, setError] = useState<string | null>(null);
   const users = useQuery({ queryKey: ['users', state], queryFn: () => api.get<Paged<User>>(`/users${qs({ ...state, pageSize: 20 })}`) });
-  const roleOptions = ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }));
+  const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: t(`common:role.${r}`) }));
 
   const create = async (values: Record<string, string>) => {
     setError(null);

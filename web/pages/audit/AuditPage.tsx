@@ -3,18 +3,9 @@ import { Card, Form, Input, Table, Typography, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, qs, type Paged } from '../../api.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
+import type { AuditRowView } from '../../../src/modules/audit/contract.ts';
 
-interface Row {
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  unitCode: string | null;
-  detail: Record<string, unknown>;
-  ip: string | null;
-}
+type Row = AuditRowView;
 
 export function AuditPage() {
   const { t } = useTranslation(['audit', 'common']);

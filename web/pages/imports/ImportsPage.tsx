@@ -5,20 +5,9 @@ import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
+import type { ImportRunView } from '../../../src/modules/imports/contract.ts';
 
-interface Run {
-  id: string;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  rowsTotal: number;
-  rowsInserted: number;
-  rowsUpdated: number;
-  rowsUnchanged: number;
-  rowsFailed: number;
-  actorUsername: string;
-  startedAt: string;
-  error: string | null;
-}
+type Run = ImportRunView;
 
 const STATUS_COLOR = { running: 'processing', done: 'success', failed: 'error' } as const;
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import type { Population, UnitDetail, UnitSummary } from './types.ts';
+import type { Population, UnitDetail, UnitSummary } from '../../../src/modules/org/contract.ts';
 
 interface Node extends TreeDataNode {
   key: string;

@@ -9,7 +9,7 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { GroupTags, PersonDrawer } from './PersonDrawer.tsx';
 import { RegisterPersonDrawer } from './RegisterPersonDrawer.tsx';
-import type { Person } from './types.ts';
+import type { PersonView as Person } from '../../../src/modules/people/contract.ts';
 
 export function PeoplePage() {
   const { t } = useTranslation(['people', 'common']);

@@ -5,7 +5,7 @@ import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import type { Person } from './types.ts';
+import type { PersonView as Person } from '../../../src/modules/people/contract.ts';
 
 const GROUP_COLOR = { infant: 'magenta', child: 'blue', elderly: 'orange' } as const;
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { applyApiError } from '../../components/formErrors.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
-import type { Person } from './types.ts';
+import type { PersonView as Person } from '../../../src/modules/people/contract.ts';
 
 const FIELDS = ['name', 'idNumber', 'sex', 'birthDate', 'unitCode', 'phone', 'address'];
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Chart } from '../../components/Chart.tsx';
-import type { UnitDetail, UnitSummary } from '../org/types.ts';
+import type { UnitDetail, UnitSummary } from '../../../src/modules/org/contract.ts';
 
 export function HomePage() {
   const { t } = useTranslation(['shell', 'common']);
