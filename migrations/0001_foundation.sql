@@ -122,6 +122,8 @@ CREATE TABLE import_runs (
   rows_unchanged integer NOT NULL DEFAULT 0,
   error text,
   started_at timestamptz NOT NULL DEFAULT now(),
+  -- Bumped with every batch; a running import whose heartbeat stopped was cut off.
+  heartbeat_at timestamptz NOT NULL DEFAULT now(),
   finished_at timestamptz
 );
 CREATE INDEX import_runs_unit_idx ON import_runs (unit_code, started_at);

@@ -27,10 +27,9 @@ async function withPlatform<T>(fn: (p: Platform) => Promise<T>): Promise<T> {
 }
 
 async function serve(p: Platform, port: number): Promise<void> {
-  if (p.db.kind === 'pglite') {
-    const interrupted = await markInterruptedRuns(p);
-    if (interrupted) log(`marked ${interrupted} interrupted import run(s) as failed`);
-  }
+  // On the embedded database this process is the only one: every running import was cut off.
+  const interrupted = await markInterruptedRuns(p, p.db.kind === 'pglite' ? 0 : 120);
+  if (interrupted) log(`marked ${interrupted} interrupted import run(s) as failed`);
   const app = await buildApp(p, { logger: true });
   const close = async () => {
     await app.close();
@@ -110,6 +109,7 @@ importCmd
   .action((file: string, o: { report?: string; batch: string }) =>
     withPlatform(async (p) => {
       const actor = systemActor(process.env.USER ? `cli:${process.env.USER}` : 'cli');
+      if (p.db.kind === 'pglite') await markInterruptedRuns(p, 0);
       const bar = progressReporter();
       const run = await importPeopleFile(p, actor, path.resolve(file), {
         batchSize: Number(o.batch),

@@ -5,12 +5,16 @@ export function progressReporter(): { update(step: string, done: number, total: 
   if (!process.stderr.isTTY) {
     let lastStep = '';
     let lastPct = -1;
+    let lastDone = -1;
     return {
+      // A line per 10 % of a known total; a line per update when the total is not known yet.
       update(step, done, total) {
         const pct = total ? Math.floor((done / total) * 10) * 10 : 100;
-        if (step !== lastStep || pct !== lastPct) process.stderr.write(`${step}: ${done}/${total}\n`);
+        const unknownTotal = done === total;
+        if (step !== lastStep || pct !== lastPct || (unknownTotal && done !== lastDone)) process.stderr.write(`${step}: ${done}/${total}\n`);
         lastStep = step;
         lastPct = pct;
+        lastDone = done;
       },
       stop() {},
     };

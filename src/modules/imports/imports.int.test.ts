@@ -123,8 +123,13 @@ describe('uploading through the API', () => {
       payload,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
-    expect(res.statusCode, res.body).toBe(200);
-    const run = res.json();
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ fileName: 'upload.csv', status: 'running' });
+    let run = res.json();
+    for (let i = 0; i < 100 && run.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      run = (await s.get(`/api/imports/${run.id}`)).json();
+    }
     expect(run).toMatchObject({ fileName: 'upload.csv', status: 'done', rowsInserted: 1, rowsFailed: 1 });
     const report = await s.get(`/api/imports/${run.id}/errors.csv`, { 'accept-language': 'en-US' });
     expect(report.statusCode).toBe(200);

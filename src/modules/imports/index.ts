@@ -1,3 +1,3 @@
 export { importRuns, importRowErrors } from './schema.ts';
-export { importPeopleFile, errorReportCsv, markInterruptedRuns, type ImportRun } from './service.ts';
+export { importPeopleFile, startPeopleImport, errorReportCsv, markInterruptedRuns, type ImportRun } from './service.ts';
 export { importRoutes } from './routes.ts';

@@ -8,7 +8,7 @@ import { AppError } from '../../app/errors.ts';
 import { idParam, page, paged } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import { requirePermission } from '../../app/scope.ts';
-import { errorReportCsv, getImportRun, importPeopleFile, listImportRuns, type ImportRun } from './service.ts';
+import { errorReportCsv, getImportRun, listImportRuns, startPeopleImport, type ImportRun } from './service.ts';
 import { importRunView } from './contract.ts';
 
 function toView(r: ImportRun) {
@@ -26,12 +26,14 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['imports'],
-          summary: 'Upload a people CSV (multipart field "file"); good rows are kept, bad rows reported by line',
+          summary:
+            'Upload a people CSV (multipart field "file") and start its import. Answers 202 with the run at once; ' +
+            'follow it with GET /api/imports/{id} (row counts grow as batches commit) until its status is done or failed.',
           consumes: ['multipart/form-data'],
-          response: { 200: importRunView },
+          response: { 202: importRunView },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         requirePermission(actor, 'imports.run');
         const upload = await req.file();
@@ -39,13 +41,19 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
         const dir = path.join(p.config.dataDir, 'uploads');
         fs.mkdirSync(dir, { recursive: true });
         const tmp = path.join(dir, `${crypto.randomUUID()}.csv`);
+        const discard = () => fs.rmSync(tmp, { force: true });
+        let started: Awaited<ReturnType<typeof startPeopleImport>>;
         try {
           await pipeline(upload.file, fs.createWriteStream(tmp, { mode: 0o600 }));
           if (upload.file.truncated) throw AppError.field('file', 'tooLarge');
-          return toView(await importPeopleFile(p, actor, tmp, { fileName: upload.filename }));
-        } finally {
-          fs.rmSync(tmp, { force: true });
+          started = await startPeopleImport(p, actor, tmp, { fileName: upload.filename });
+        } catch (err) {
+          discard();
+          throw err;
         }
+        // The import goes on after the answer; its outcome is recorded on the run.
+        started.done.catch((err: unknown) => req.log.warn({ err, run: started.run.id }, 'import failed')).finally(discard);
+        return reply.status(202).send(toView(started.run));
       },
     );
 

@@ -16,6 +16,7 @@ export const importRuns = pgTable('import_runs', {
   rowsUnchanged: integer('rows_unchanged').notNull(),
   error: text('error'),
   startedAt: timestamp('started_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'string' }),
 });
 

@@ -49,24 +49,32 @@ interface BatchCounts {
 }
 
 /**
- * Imports people from a CSV file. Each row is checked (format, GB 11643 ID number, unit in
- * the importer's scope, not repeated in the file); good rows are kept and bad rows reported
- * by line and field. Per batch, one query finds which people exist already: new people go
- * into persons with one COPY, changed ones through a staging table and one
- * INSERT … ON CONFLICT, unchanged ones are left alone — so re-running a file changes
- * nothing, and a crash keeps every committed batch. While the database works on one batch,
- * the next is read and checked.
+ * Imports people from a CSV file: `startPeopleImport` and waits for the run to finish.
+ * The command line and tests use it; the API starts the run and answers at once.
  */
 export async function importPeopleFile(p: Platform, actor: Actor, file: string, opts: ImportOptions = {}): Promise<ImportRun> {
+  const { done } = await startPeopleImport(p, actor, file, opts);
+  return done;
+}
+
+/**
+ * Starts a people import: records the run (audited) and returns it with a promise of the
+ * finished run. Each row is checked (format, GB 11643 ID number, unit in the importer's
+ * scope, not repeated in the file); good rows are kept and bad rows reported by line and
+ * field. Per batch, one query finds which people exist already: new people go into persons
+ * with one COPY, changed ones through a staging table and one INSERT … ON CONFLICT,
+ * unchanged ones are left alone — so re-running a file changes nothing, and a crash keeps
+ * every committed batch. While the database works on one batch, the next is read and
+ * checked. Progress is in the run's row counts, its heartbeat bumped every batch.
+ */
+export async function startPeopleImport(
+  p: Platform,
+  actor: Actor,
+  file: string,
+  opts: ImportOptions = {},
+): Promise<{ run: ImportRun; done: Promise<ImportRun> }> {
   requirePermission(actor, 'imports.run');
-  const batchSize = opts.batchSize ?? 20_000;
   const fileSha256 = await sha256File(file);
-  const today = p.today();
-  const schema = personSchema(() => today);
-
-  const unitRows = await p.db.orm.select({ code: orgUnits.code }).from(orgUnits).where(sql`${orgUnits.level} >= 3`);
-  const personUnits = new Set(unitRows.map((u) => u.code));
-
   await p.db.rows(sql`DELETE FROM person_import_staging WHERE run_id IN (SELECT id FROM import_runs WHERE status <> 'running')`);
   const run = await p.db.transaction(async (tx) => {
     const [created] = await tx
@@ -95,6 +103,16 @@ export async function importPeopleFile(p: Platform, actor: Actor, file: string, 
     });
     return created;
   });
+  return { run, done: runPeopleImport(p, actor, run, file, opts) };
+}
+
+async function runPeopleImport(p: Platform, actor: Actor, run: ImportRun, file: string, opts: ImportOptions): Promise<ImportRun> {
+  const batchSize = opts.batchSize ?? 20_000;
+  const fileSha256 = run.fileSha256;
+  const today = p.today();
+  const schema = personSchema(() => today);
+  const unitRows = await p.db.orm.select({ code: orgUnits.code }).from(orgUnits).where(sql`${orgUnits.level} >= 3`);
+  const personUnits = new Set(unitRows.map((u) => u.code));
 
   const totals = { rowsTotal: 0, rowsFailed: 0, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0 };
   let pending: Promise<void> = Promise.resolve();
@@ -107,7 +125,7 @@ export async function importPeopleFile(p: Platform, actor: Actor, file: string, 
       totals.rowsUpdated += counts.updated;
       totals.rowsUnchanged += counts.unchanged;
       totals.rowsFailed += counts.failed;
-      await p.db.orm.update(importRuns).set(totals).where(eq(importRuns.id, run.id));
+      await p.db.orm.update(importRuns).set({ ...totals, heartbeatAt: sql`now()` }).where(eq(importRuns.id, run.id));
       opts.onProgress?.(totals.rowsTotal);
     })();
     // Awaited before the next flush and at the end; never left to fail unobserved.
@@ -307,13 +325,17 @@ export async function errorReportCsv(p: Platform, actor: Actor, runId: string, l
 }
 
 /**
- * On the embedded database only one process runs, so a run still marked running when it
- * starts was cut off by a crash or a kill; mark it so (its committed batches stay).
+ * A run still marked running whose heartbeat is older than `staleAfterSeconds` was cut off by
+ * a crash or a kill: mark it failed (its committed batches stay; running the file again
+ * completes it). On the embedded database one process runs at a time, so at its start every
+ * running run is stale.
  */
-export async function markInterruptedRuns(p: Platform): Promise<number> {
+export async function markInterruptedRuns(p: Platform, staleAfterSeconds: number): Promise<number> {
   const rows = await p.db.rows<{ id: string }>(
-    sql`UPDATE import_runs SET status = 'failed', error = 'interrupted', finished_at = now() WHERE status = 'running' RETURNING id`,
+    sql`UPDATE import_runs SET status = 'failed', error = 'interrupted', finished_at = now()
+        WHERE status = 'running' AND heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds})
+        RETURNING id`,
   );
-  await p.db.rows(sql`DELETE FROM person_import_staging`);
+  await p.db.rows(sql`DELETE FROM person_import_staging WHERE run_id NOT IN (SELECT id FROM import_runs WHERE status = 'running')`);
   return rows.length;
 }

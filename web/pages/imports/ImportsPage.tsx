@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
@@ -16,9 +16,23 @@ export function ImportsPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [state, update] = useUrlState({ page: '1' } as Record<string, string | undefined>);
-  const [last, setLast] = useState<Run | null>(null);
+  const [lastId, setLastId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const runs = useQuery({ queryKey: ['imports', state.page], queryFn: () => api.get<Paged<Run>>(`/imports${qs({ page: state.page })}`) });
+  // The import runs on the server as a job: follow it until it is done or failed.
+  const lastRun = useQuery({
+    queryKey: ['import', lastId],
+    queryFn: () => api.get<Run>(`/imports/${lastId}`),
+    enabled: Boolean(lastId),
+    refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 1000 : false),
+  });
+  const last = lastRun.data ?? null;
+  useEffect(() => {
+    if (last && last.status !== 'running') {
+      void queryClient.invalidateQueries({ queryKey: ['imports'] });
+      void queryClient.invalidateQueries({ queryKey: ['people'] });
+    }
+  }, [last, queryClient]);
 
   const upload = async (file: File) => {
     setError(null);
@@ -26,9 +40,8 @@ export function ImportsPage() {
     form.append('file', file);
     try {
       const run = await api.upload<Run>('/imports/people', form);
-      setLast(run);
+      setLastId(run.id);
       void queryClient.invalidateQueries({ queryKey: ['imports'] });
-      void queryClient.invalidateQueries({ queryKey: ['people'] });
     } catch (e) {
       setError(e instanceof ApiError ? [e.message, ...e.fields.map((f) => `${f.field}: ${f.message}`)].join(' ') : String(e));
     }
@@ -53,7 +66,11 @@ export function ImportsPage() {
             {t('formatHint')}
           </p>
         </Upload.Dragger>
-        {last && (
+        {last?.status === 'running' && (
+          <Alert style={{ marginTop: 16 }} type="info" showIcon icon={<Spin size="small" />} message={t('progress', { total: last.rowsTotal })} data-testid="import-progress" />
+        )}
+        {last?.status === 'failed' && <Alert style={{ marginTop: 16 }} type="error" showIcon message={t('failed', { reason: last.error ?? '' })} />}
+        {last?.status === 'done' && (
           <Alert
             style={{ marginTop: 16 }}
             type={last.rowsFailed ? 'warning' : 'success'}
