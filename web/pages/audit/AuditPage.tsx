@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Form, Input, Table, Typography, Button } from 'antd';
+import { Card, Form, Select, Table, Typography, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, qs, type Paged } from '../../api.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -8,7 +8,7 @@ import type { AuditRowView } from '../../../src/modules/audit/contract.ts';
 type Row = AuditRowView;
 
 export function AuditPage() {
-  const { t } = useTranslation(['audit', 'common']);
+  const { t, i18n } = useTranslation(['audit', 'common']);
   const [state, update] = useUrlState({ action: undefined, page: '1' } as Record<string, string | undefined>);
   const rows = useQuery({ queryKey: ['audit', state], queryFn: () => api.get<Paged<Row>>(`/audit${qs({ ...state, pageSize: 50 })}`) });
   return (
@@ -16,7 +16,13 @@ export function AuditPage() {
       <Typography.Paragraph type="secondary">{t('chainNote')}</Typography.Paragraph>
       <Form name="audit-filters" layout="inline" style={{ marginBottom: 16 }} key={JSON.stringify(state)} initialValues={state} onFinish={(v) => update({ ...v, page: '1' })}>
         <Form.Item name="action" label={t('field.action')}>
-          <Input allowClear placeholder="people.view" style={{ width: 200 }} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 220 }}
+            options={Object.keys(i18n.getResourceBundle(i18n.language, 'audit')?.action ?? {}).map((a) => ({ value: a, label: t(`action.${a}`) }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit">
           {t('common:actions.search')}
