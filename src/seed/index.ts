@@ -9,6 +9,7 @@ import divisions from '../modules/org/data/shaoxing-divisions.json' with { type:
 import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
+import { seedHealth } from '../modules/health/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -37,6 +38,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'tashan-staff', displayName: '塔山街道 李干事', role: 'township_staff', unitCode: '330602001' },
   { username: 'tashan-director', displayName: '塔山街道 儿童督导员 周老师', role: 'child_director', unitCode: '330602001' },
   { username: 'city-data', displayName: '市民政局 数据专员', role: 'data_officer', unitCode: '3306' },
+  { username: 'tashan-doctor', displayName: '塔山街道社区卫生服务中心 儿保医生 孙医生', role: 'health_doctor', unitCode: '330602001' },
+  { username: 'tashan-parent', displayName: '家长 沈女士', role: 'parent', unitCode: '330602001' },
 ];
 
 interface DivisionUnit {
@@ -97,6 +100,9 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   }
 
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
+  if (opts.scale !== 'base') {
+    await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
+  }
 
   await p.db.transaction(async (tx) => {
     await tx.execute(

@@ -49,7 +49,7 @@ function rowsOf(table: TableName, sex: Sex): Row[] {
 
 /** L, M and S at x, interpolated linearly between the nearest rows; null outside the table. */
 export function lmsAt(rows: readonly Row[], x: number): Lms | null {
-  if (rows.length === 0 || x < rows[0][0] || x > rows[rows.length - 1][0]) return null;
+  if (rows.length === 0 || !Number.isFinite(x) || x < rows[0][0] || x > rows[rows.length - 1][0]) return null;
   let lo = 0;
   let hi = rows.length - 1;
   while (hi - lo > 1) {
@@ -184,6 +184,13 @@ export function zScore(input: ZScoreInput): ZScoreResult {
   }
   const z = WEIGHT_BASED.has(input.measure) ? restrictedZ(input.value, lms) : lmsZ(input.value, lms);
   return { ok: true, z, percentile: normalCdf(z) * 100, lms };
+}
+
+/** The measurement at a z-score of an indicator (age in days; lengthCm for weight-for-length), or null outside the tables. */
+export function valueForZ(sex: Sex, measure: GrowthMeasure, ageDays: number, z: number, lengthCm?: number): number | null {
+  const { table, by } = tableFor(measure, ageDays);
+  const lms = lmsAt(rowsOf(table, sex), by === 'length' ? (lengthCm ?? Number.NaN) : ageDays);
+  return lms ? valueAtZ(lms, z) : null;
 }
 
 /** z rounded to two decimals, as WHO's software reports it; percentile to one. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkVaccination, dosesFor, immunisationStatus, summariseImmunisation, type VaccinationRecord } from './immunisation.ts';
-import { addMonths, completedMonths, daysBetween } from './dates.ts';
+import { addMonths, completedMonths, daysBetween } from '../../app/dates.ts';
 
 const find = (birth: string, records: VaccinationRecord[], today: string, series: string, dose: number) =>
   immunisationStatus(birth, records, today).find((s) => s.series === series && s.dose === dose)!;

@@ -6,7 +6,7 @@
  * (due within 30 days) or scheduled.
  */
 import schedule from './data/nip-schedule.json' with { type: 'json' };
-import { addDays, addMonths } from './dates.ts';
+import { addDays, addMonths } from '../../app/dates.ts';
 
 export type VaccineCode = keyof typeof schedule.vaccines;
 export type SeriesCode = keyof typeof schedule.series;
@@ -61,10 +61,14 @@ export interface DoseStatus {
   givenVaccine: VaccineCode | null;
 }
 
-/** The product line a child follows in a series with options: the latest recorded one, else the first listed. */
-function optionFor(series: SeriesCode, records: readonly VaccinationRecord[]): VaccineCode | null {
+/**
+ * The product line a child follows in a series with options: the latest recorded one, else
+ * the one chosen, else the first listed.
+ */
+function optionFor(series: SeriesCode, records: readonly VaccinationRecord[], chosen?: VaccineCode): VaccineCode | null {
   const options = schedule.series[series].options as VaccineCode[] | null;
   if (!options) return null;
+  if (chosen && options.includes(chosen) && !records.some((r) => options.includes(r.vaccine))) return chosen;
   const recorded = records.filter((r) => options.includes(r.vaccine)).sort((a, b) => (a.givenOn < b.givenOn ? -1 : 1));
   return recorded.at(-1)?.vaccine ?? options[0];
 }
@@ -75,8 +79,8 @@ function deadlineDate(birthDate: string, d: ScheduleDose['deadline']): string | 
 }
 
 /** The scheduled doses that apply to a child born on a date (transition rule by birth and due date). */
-export function dosesFor(birthDate: string, records: readonly VaccinationRecord[] = []): ScheduleDose[] {
-  const options = new Map(SERIES_CODES.map((s) => [s, optionFor(s, records)]));
+export function dosesFor(birthDate: string, records: readonly VaccinationRecord[] = [], chosen: Partial<Record<SeriesCode, VaccineCode>> = {}): ScheduleDose[] {
+  const options = new Map(SERIES_CODES.map((s) => [s, optionFor(s, records, chosen[s])]));
   return DOSES.filter((d) => {
     const option = options.get(d.series);
     if (option && d.vaccine !== option) return false;
