@@ -11,6 +11,8 @@ import { OrgTreePage } from './pages/org/OrgTreePage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { HealthRoutes } from './pages/health/HealthRoutes.tsx';
+import { ParentApp } from './pages/parent/ParentApp.tsx';
 
 /** Pages of the built capabilities, by navigation key. */
 const PAGES: Record<string, () => React.JSX.Element> = {
@@ -19,10 +21,11 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   imports: ImportsPage,
   users: UsersPage,
   audit: AuditPage,
+  infantHealth: HealthRoutes,
 };
 
 export function AppRoutes() {
-  const { status } = useAuth();
+  const { status, user } = useAuth();
   if (status === 'loading') return <Spin fullscreen />;
   if (status === 'signed-out') {
     return (
@@ -31,13 +34,15 @@ export function AppRoutes() {
       </Routes>
     );
   }
+  // Parents get their own mobile app: their children only.
+  if (user?.role === 'parent') return <ParentApp />;
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         {ALL_ITEMS.map((item) => {
-          const Page = PAGES[item.key];
-          return <Route key={item.key} path={item.path} element={Page ? <Page /> : <ComingPage item={item} />} />;
+          const Page = PAGES[item.key] as (() => React.JSX.Element) | undefined;
+          return <Route key={item.key} path={Page ? `${item.path}/*` : item.path} element={Page ? <Page /> : <ComingPage item={item} />} />;
         })}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

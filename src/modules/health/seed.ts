@@ -39,6 +39,17 @@ export interface HealthSeedResult {
   centers: number;
 }
 
+/**
+ * What a child's records show: null for the random share; the demo family's children are
+ * models (every check, every dose on time, nothing positive); a few children of the demo
+ * township carry an open referral, a pending M-CHAT-R/F Follow-Up or overdue doses, so the
+ * demo doctor has each kind of case at hand.
+ */
+type Scenario = 'model' | 'openReferral' | 'followUp' | 'laggard' | null;
+
+/** The demo township of the demo doctor and parent (塔山街道). */
+const DEMO_TOWNSHIP = '330602001';
+
 interface SeedChild {
   id: string;
   unitCode: string;
@@ -125,7 +136,8 @@ function progressReferral(rng: Rng, level: ReferralState['level'], suggestedOn: 
 }
 
 /** The demo parent's children: a girl of about 14 months and a boy of about 29 months in 塔山街道. */
-async function seedDemoFamily(p: Platform, parentUsername: string): Promise<void> {
+async function seedDemoFamily(p: Platform, parentUsername: string): Promise<Set<string>> {
+  const ids = new Set<string>();
   const actor = systemActor('seed');
   const today = p.today();
   const family = [
@@ -143,7 +155,9 @@ async function seedDemoFamily(p: Platform, parentUsername: string): Promise<void
       address: '塔山街道花园社区解放北路88号',
     });
     await linkGuardian(p, actor, { personId: person.id, username: parentUsername, relation: f.relation });
+    ids.add(person.id);
   }
+  return ids;
 }
 
 async function seedCenters(p: Platform, rng: Rng, buf: CopyBuffer, townships: { code: string; name: string }[]): Promise<void> {
@@ -177,22 +191,37 @@ async function seedCenters(p: Platform, rng: Rng, buf: CopyBuffer, townships: { 
  */
 export async function seedHealth(p: Platform, rng: Rng, opts: { parentUsername?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<HealthSeedResult> {
   const today = p.today();
-  if (opts.parentUsername) await seedDemoFamily(p, opts.parentUsername);
+  const family = opts.parentUsername ? await seedDemoFamily(p, opts.parentUsername) : new Set<string>();
   const buf = new CopyBuffer(p);
   const townships = await p.db.rows<{ code: string; name: string }>(sql`SELECT code, name FROM org_units WHERE level = 3 ORDER BY code`);
+  const counties = await p.db.rows<{ code: string; name: string }>(sql`SELECT code, name FROM org_units WHERE level = 2 ORDER BY code`);
   const townshipName = new Map(townships.map((t) => [t.code, t.name]));
+  const countyName = new Map(counties.map((t) => [t.code, t.name]));
   await seedCenters(p, rng.fork('centers'), buf, townships);
   const children = await p.db.rows<SeedChild>(sql`
     SELECT id, unit_code AS "unitCode", sex, birth_date::text AS "birthDate" FROM persons
-    WHERE birth_date > ${addMonths(today, -36)} AND birth_date <= ${today} ORDER BY id`);
+    WHERE birth_date > ${addMonths(today, -36)} AND birth_date <= ${today} ORDER BY unit_code, birth_date, name, id`);
   let referrals = 0;
+  const showcase = new Map<string, Scenario>();
+  if (family.size > 0) {
+    const local = children.filter((c) => c.unitCode.startsWith(DEMO_TOWNSHIP) && !family.has(c.id));
+    const age = (c: SeedChild) => completedMonths(c.birthDate, today);
+    const pick = (test: (c: SeedChild) => boolean, scenario: Scenario, n: number) => {
+      for (const c of local.filter((x) => !showcase.has(x.id) && test(x)).slice(0, n)) showcase.set(c.id, scenario);
+    };
+    pick((c) => age(c) >= 19 && age(c) <= 30, 'followUp', 1);
+    pick((c) => age(c) >= 4, 'openReferral', 2);
+    pick((c) => age(c) >= 13, 'laggard', 1);
+  }
   for (const [i, c] of children.entries()) {
-    const r = rng.fork(c.id);
+    // Forked by position, not by the (time-based) id, so the same seed gives the same records.
+    const r = rng.fork(`child:${i}`);
     const township = townshipName.get(c.unitCode.slice(0, 9)) ?? '';
     const host = hostOf(township);
     const doctor = `${host} 儿保科`;
-    const institutions = { county: `${c.unitCode.slice(0, 6) === '330683' ? '嵊州市' : '县（市、区）'}妇幼保健院`, city: '绍兴市妇幼保健院' };
-    referrals += await seedChild(buf, r, c, today, doctor, host, institutions);
+    const institutions = { county: `${countyName.get(c.unitCode.slice(0, 6)) ?? ''}妇幼保健院`, city: '绍兴市妇幼保健院' };
+    const scenario: Scenario = family.has(c.id) ? 'model' : (showcase.get(c.id) ?? null);
+    referrals += await seedChild(buf, r, c, today, doctor, host, institutions, scenario);
     if (i % 5000 === 0) opts.onProgress?.(i, children.length);
   }
   await buf.flush();
@@ -219,8 +248,13 @@ async function seedChild(
   doctor: string,
   host: string,
   institutions: Record<string, string>,
+  scenario: Scenario,
 ): Promise<number> {
   let referrals = 0;
+  const model = scenario === 'model';
+  // The last routine check from 3 months that has taken place (checks fall 0–12 days after the month).
+  const lastCheck = [...CHECK_MONTHS].reverse().find((m) => m >= 3 && addDays(addMonths(c.birthDate, m), 12) <= today);
+  const lastMchat = [...MCHAT_MONTHS].reverse().find((m) => addDays(addMonths(c.birthDate, m), 12) <= today);
   const ageToday = daysBetween(c.birthDate, today);
   // The child's own track on the standards, drifting a little from check to check.
   const track = { weight: normal(r) * 0.9, length: normal(r) * 0.9, head: normal(r) * 0.85 };
@@ -228,7 +262,7 @@ async function seedChild(
   // Newborn home visits: after discharge (day 3–7) and at the full month (day 28–30).
   for (const [kind, from, to, p] of [['postDischarge', 3, 7, 0.95], ['fullMonth', 28, 30, 0.9]] as const) {
     const day = r.int(from, to);
-    if (day > ageToday || !r.chance(p)) continue;
+    if (day > ageToday || (!model && !r.chance(p))) continue;
     const w = valueForZ(c.sex, 'weight-for-age', day, track.weight + normal(r) * 0.2);
     await buf.add('newborn_visits', VISIT_COLUMNS, [
       uuidv7(), c.unitCode, c.id, addDays(c.birthDate, day), kind, w ? round2(w) : null,
@@ -239,7 +273,7 @@ async function seedChild(
 
   for (const months of CHECK_MONTHS) {
     const on = addDays(addMonths(c.birthDate, months), r.int(0, 12));
-    if (on > today || !r.chance(0.9)) continue;
+    if (on > today || (scenario === null && !r.chance(0.9))) continue;
     const ageDays = daysBetween(c.birthDate, on);
     for (const k of ['weight', 'length', 'head'] as const) track[k] += normal(r) * 0.12;
     const standing = ageDays >= STANDING_FROM_DAYS;
@@ -259,8 +293,8 @@ async function seedChild(
     const ageMonths = completedMonths(c.birthDate, on);
     const band = bandFor(ageMonths);
     if (band) {
-      const sign = r.chance(0.03);
-      const regression = r.chance(0.002);
+      const sign = scenario === 'openReferral' ? months === lastCheck : !model && r.chance(0.03);
+      const regression = !model && r.chance(0.002);
       const signs = sign ? [r.int(1, 4)] : [];
       const positive = sign || regression;
       const screeningId = uuidv7();
@@ -270,18 +304,19 @@ async function seedChild(
       ]);
       if (positive) {
         const triggers: ReferralTrigger[] = [...(sign ? (['warningSigns'] as const) : []), ...(regression ? (['regression'] as const) : [])];
-        await addReferral(buf, r, c, screeningId, on, triggers, today, institutions);
+        await addReferral(buf, r, c, screeningId, on, triggers, today, institutions, scenario === 'openReferral');
         referrals++;
       }
     }
     if (MCHAT_MONTHS.includes(months)) {
       const roll = r.next();
-      const n = roll < 0.01 ? r.int(8, 12) : roll < 0.05 ? r.int(3, 7) : r.int(0, 2);
+      const pending = scenario === 'followUp' && months === lastMchat;
+      const n = model ? 0 : pending ? 4 : roll < 0.01 ? r.int(8, 12) : roll < 0.05 ? r.int(3, 7) : r.int(0, 2);
       const answers = mchatAnswers(pickItems(r, n));
       const s = scoreMchat(answers);
       let result = mchatOutcome(s, ageMonths).result as 'negative' | 'positive' | 'followUpNeeded';
       let followUp: [string, number[], number] | null = null;
-      if (result === 'followUpNeeded' && daysBetween(on, today) > 14 && r.chance(0.9)) {
+      if (result === 'followUpNeeded' && !pending && daysBetween(on, today) > 14 && r.chance(0.9)) {
         const still = s.atRiskItems.filter(() => r.chance(0.2));
         followUp = [addDays(on, r.int(3, 14)), still, still.length];
         result = still.length >= 2 ? 'positive' : 'negative';
@@ -298,21 +333,26 @@ async function seedChild(
     }
   }
 
-  // Vaccinations on the schedule: most on time or a few days late, a few missed.
+  // Vaccinations on the schedule: most on time or a few days late; a few doses missed, most
+  // of them caught up weeks later; a few children fall behind on many doses.
   const jeOption: VaccineCode = r.chance(0.1) ? 'JE-I' : 'JE-L';
   const hepaOption: VaccineCode = r.chance(0.1) ? 'HepA-I' : 'HepA-L';
-  const laggard = r.chance(0.03);
+  const laggard = scenario === 'laggard' || (!model && r.chance(0.02));
   const given = new Map<string, string>();
   for (const d of dosesFor(c.birthDate, [], { je: jeOption, hepa: hepaOption })) {
-    let on = addMonths(c.birthDate, d.dueMonths);
     const previous = given.get(`${d.series}:${d.dose - 1}`);
-    if (previous && d.minDaysAfterPrevious) on = addDays(previous, d.minDaysAfterPrevious) > on ? addDays(previous, d.minDaysAfterPrevious) : on;
-    if (previous && d.minMonthsAfterPrevious) on = addMonths(previous, d.minMonthsAfterPrevious) > on ? addMonths(previous, d.minMonthsAfterPrevious) : on;
-    if (d.dueMonths === 0) on = addDays(on, d.vaccine === 'BCG' ? r.int(0, 2) : 0);
-    else on = addDays(on, Math.floor(r.next() ** 3 * 40));
-    if (on > today) continue;
     if (d.dose > 1 && !previous) continue;
-    if (r.chance(laggard ? 0.35 : 0.02)) continue;
+    let on = addMonths(c.birthDate, d.dueMonths);
+    // Doses of a series keep their minimum interval (four weeks unless the schedule says otherwise).
+    const earliest = previous && (d.minMonthsAfterPrevious ? addMonths(previous, d.minMonthsAfterPrevious) : addDays(previous, d.minDaysAfterPrevious ?? 28));
+    if (earliest && earliest > on) on = earliest;
+    if (d.dueMonths === 0) on = addDays(on, d.vaccine === 'BCG' ? r.int(0, 2) : 0);
+    else on = addDays(on, model ? r.int(0, 6) : Math.floor(r.next() ** 3 * 40));
+    if (!model && r.chance(laggard ? 0.35 : 0.008)) {
+      if (laggard || !r.chance(0.6)) continue;
+      on = addDays(on, r.int(60, 180));
+    }
+    if (on > today) continue;
     given.set(`${d.series}:${d.dose}`, on);
     await buf.add('vaccinations', VACCINATION_COLUMNS, [
       uuidv7(), c.unitCode, c.id, d.vaccine, seriesOf(d.vaccine), d.dose, on, `${d.vaccine.replace('-', '')}${on.slice(0, 4)}${String(r.int(1, 999)).padStart(3, '0')}`,
@@ -331,8 +371,13 @@ async function addReferral(
   triggers: ReferralTrigger[],
   today: string,
   institutions: Record<string, string>,
+  keepOpen = false,
 ): Promise<void> {
-  const s = progressReferral(r, referralLevelFor(triggers), on, today, institutions);
+  let s = progressReferral(r, referralLevelFor(triggers), on, today, institutions);
+  if (keepOpen) {
+    const referred = applyReferralAction(newReferral(referralLevelFor(triggers)), { action: 'refer', on: addDays(on, 2), institution: institutions[referralLevelFor(triggers)] });
+    s = referred.ok && addDays(on, 2) <= today ? referred.state : newReferral(referralLevelFor(triggers));
+  }
   await buf.add('dev_referrals', REFERRAL_COLUMNS, [
     uuidv7(), c.unitCode, c.id, screeningId, pgArray(triggers), s.level, s.status, on, s.institution,
     s.referredOn, s.attendedOn, s.result, s.outcome, s.closedOn,
