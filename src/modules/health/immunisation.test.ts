@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { checkVaccination, dosesFor, immunisationStatus, summariseImmunisation, type VaccinationRecord } from './immunisation.ts';
-import { addMonths, completedMonths, daysBetween } from '../../app/dates.ts';
 
 const find = (birth: string, records: VaccinationRecord[], today: string, series: string, dose: number) =>
   immunisationStatus(birth, records, today).find((s) => s.series === series && s.dose === dose)!;
@@ -118,23 +117,5 @@ describe('checking a new vaccination record', () => {
 
   it('refuses a dose dated after the next dose already recorded', () => {
     expect(checkVaccination(BIRTH, { vaccine: 'HepB', dose: 1, givenOn: '2025-05-01' }, [existing[1]], TODAY)).toMatchObject({ key: 'health.afterNextDose' });
-  });
-});
-
-describe('calendar arithmetic', () => {
-  it.each([
-    ['2025-01-31', 1, '2025-02-28'],
-    ['2024-01-31', 1, '2024-02-29'],
-    ['2025-03-10', 18, '2026-09-10'],
-    ['2025-12-15', -12, '2024-12-15'],
-  ])('%s + %s months = %s', (d, m, r) => {
-    expect(addMonths(d, m)).toBe(r);
-  });
-
-  it('counts completed months and days', () => {
-    expect(completedMonths('2025-01-31', '2025-02-28')).toBe(1);
-    expect(completedMonths('2025-03-10', '2025-04-09')).toBe(0);
-    expect(completedMonths('2025-03-10', '2026-09-10')).toBe(18);
-    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
   });
 });

@@ -4,5 +4,5 @@ export { scoreMchat, scoreFollowUp, type MchatRisk } from './mchat.ts';
 export { evaluateWarningSigns, bandFor } from './warningSigns.ts';
 export { immunisationStatus, summariseImmunisation, type DoseStatus, type VaccinationRecord } from './immunisation.ts';
 export { getChildRecord, getOwnChildRecord, listChildren } from './service.ts';
-export { seedHealth } from './seed.ts';
+export { seedHealth, type HealthSeedResult } from './seed.ts';
 export { healthRoutes } from './routes.ts';

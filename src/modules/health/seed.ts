@@ -67,27 +67,41 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const pgArray = (xs: readonly (string | number | boolean)[]) => `{${xs.map((x) => (typeof x === 'boolean' ? (x ? 't' : 'f') : x)).join(',')}}`;
 
-/** Buffers COPY rows per table and flushes them in batches. */
+/**
+ * Buffers COPY rows per table and writes them in batches, one batch in flight while the
+ * next is generated, so the database works while the records are made.
+ */
 class CopyBuffer {
   private rows = new Map<string, { columns: string[]; lines: string[] }>();
+  private inFlight: Promise<void>[] = [];
   readonly counts = new Map<string, number>();
   private readonly p: Platform;
   constructor(p: Platform) {
     this.p = p;
   }
   async add(table: string, columns: string[], values: (string | number | boolean | null)[]): Promise<void> {
+    return this.addLine(table, columns, toCsvRow(values));
+  }
+  /** A ready CSV line, for the bulkiest table, whose fields never need quoting. */
+  async addLine(table: string, columns: string[], line: string): Promise<void> {
     let t = this.rows.get(table);
     if (!t) this.rows.set(table, (t = { columns, lines: [] }));
-    t.lines.push(toCsvRow(values));
+    t.lines.push(line);
     this.counts.set(table, (this.counts.get(table) ?? 0) + 1);
-    if (t.lines.length >= 20_000) await this.flush(table);
+    if (t.lines.length >= 50_000) await this.send(table, t);
   }
-  async flush(table?: string): Promise<void> {
-    for (const [name, t] of this.rows) {
-      if ((table && name !== table) || t.lines.length === 0) continue;
-      await this.p.db.copyCsv(name, t.columns, t.lines.join('\n') + '\n');
-      t.lines = [];
-    }
+  private async send(table: string, t: { columns: string[]; lines: string[] }): Promise<void> {
+    const csv = t.lines.join('\n') + '\n';
+    t.lines = [];
+    while (this.inFlight.length >= 2) await this.inFlight.shift();
+    const copy = this.p.db.copyCsv(table, t.columns, csv);
+    // Awaited in turn below; the handler only keeps an early failure from counting as unhandled.
+    copy.catch(() => {});
+    this.inFlight.push(copy);
+  }
+  async flush(): Promise<void> {
+    for (const [name, t] of this.rows) if (t.lines.length > 0) await this.send(name, t);
+    await Promise.all(this.inFlight.splice(0));
   }
 }
 
@@ -354,10 +368,10 @@ async function seedChild(
     }
     if (on > today) continue;
     given.set(`${d.series}:${d.dose}`, on);
-    await buf.add('vaccinations', VACCINATION_COLUMNS, [
-      uuidv7(), c.unitCode, c.id, d.vaccine, seriesOf(d.vaccine), d.dose, on, `${d.vaccine.replace('-', '')}${on.slice(0, 4)}${String(r.int(1, 999)).padStart(3, '0')}`,
-      d.dueMonths === 0 ? '绍兴市妇幼保健院产科' : `${host}预防接种门诊`, doctor,
-    ]);
+    // Codes, dates, digits and unit names: nothing a CSV field would need to quote.
+    const lot = `${d.vaccine.replace('-', '')}${on.slice(0, 4)}${String(r.int(1, 999)).padStart(3, '0')}`;
+    const place = d.dueMonths === 0 ? '绍兴市妇幼保健院产科' : `${host}预防接种门诊`;
+    await buf.addLine('vaccinations', VACCINATION_COLUMNS, `${uuidv7()},${c.unitCode},${c.id},${d.vaccine},${seriesOf(d.vaccine)},${d.dose},${on},${lot},${place},${doctor}`);
   }
   return referrals;
 }
