@@ -11,8 +11,19 @@ import { OrgTreePage } from './pages/org/OrgTreePage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
-import { HealthRoutes } from './pages/health/HealthRoutes.tsx';
-import { ParentApp } from './pages/parent/ParentApp.tsx';
+import { lazy, Suspense } from 'react';
+
+// Loaded on first use, so the shell stays small: infant health and the parent's app.
+const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
+const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
+
+function InfantHealth() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <HealthRoutes />
+    </Suspense>
+  );
+}
 
 /** Pages of the built capabilities, by navigation key. */
 const PAGES: Record<string, () => React.JSX.Element> = {
@@ -21,7 +32,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   imports: ImportsPage,
   users: UsersPage,
   audit: AuditPage,
-  infantHealth: HealthRoutes,
+  infantHealth: InfantHealth,
 };
 
 export function AppRoutes() {
@@ -35,7 +46,12 @@ export function AppRoutes() {
     );
   }
   // Parents get their own mobile app: their children only.
-  if (user?.role === 'parent') return <ParentApp />;
+  if (user?.role === 'parent')
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <ParentApp />
+      </Suspense>
+    );
   return (
     <Routes>
       <Route element={<AppLayout />}>
