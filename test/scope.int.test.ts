@@ -16,6 +16,8 @@ import { xlsxRows } from './support/xlsx.ts';
 import { composeIdNumber } from '../src/modules/people/idNumber.ts';
 import { importPeopleFile } from '../src/modules/imports/index.ts';
 import { systemActor } from '../src/app/scope.ts';
+import { shanghaiToday } from '../src/app/context.ts';
+import { addDays, addMonths } from '../src/app/dates.ts';
 
 const { p, app } = await testApp();
 
@@ -44,10 +46,45 @@ const csv = path.join(os.tmpdir(), `shengzhou-${process.pid}.csv`);
 fs.writeFileSync(csv, `身份证号,姓名,所属村社区代码\n${composeIdNumber('330683', '2023-03-03', 23)},嵊州专测乙,${FOREIGN_VILLAGE}\n`);
 const foreignRun = await importPeopleFile(p, { ...systemActor('shengzhou-data'), scope: '330683' }, csv, { fileName: 'shengzhou-secret.csv' });
 
-const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE];
+// Infant health: a 嵊州市 child of 20 months and a newborn with records of every kind, a
+// parent linked to the child, and a "医、防、护" center.
+const today = shanghaiToday();
+const toddlerBirth = addMonths(today, -20);
+const foreignChild = await created(
+  shengzhou.post('/api/people', { name: '嵊州专测童', idNumber: composeIdNumber('330683', toddlerBirth, 27), unitCode: FOREIGN_VILLAGE }),
+);
+const newbornBirth = addDays(today, -10);
+const foreignNewborn = await created(
+  shengzhou.post('/api/people', { name: '嵊州专测婴', idNumber: composeIdNumber('330683', newbornBirth, 28), unitCode: FOREIGN_VILLAGE }),
+);
+const foreignMeasurement = await created(
+  shengzhou.post(`/api/health/children/${foreignChild.id}/measurements`, { measuredOn: addDays(today, -3), weightKg: 10.8, lengthCm: 81, position: 'recumbent' }),
+);
+const typical = Array.from({ length: 20 }, (_, i) => ![2, 5, 12].includes(i + 1));
+const foreignMchat = (await created(
+  shengzhou.post(`/api/health/children/${foreignChild.id}/screenings/mchat`, { screenedOn: addDays(today, -3), answers: typical.map((a, i) => (i < 4 ? !a : a)) }),
+)) as unknown as { screening: { id: string } };
+const foreignScreen = (await created(
+  shengzhou.post(`/api/health/children/${foreignChild.id}/screenings/warning-signs`, { screenedOn: addDays(today, -3), signsPresent: [2], regression: false }),
+)) as unknown as { screening: { id: string }; referral: { id: string } };
+await created(shengzhou.post(`/api/health/children/${foreignChild.id}/vaccinations`, { vaccine: 'HepB', dose: 1, givenOn: toddlerBirth, place: '嵊州专测接种点' }));
+await created(shengzhou.post(`/api/health/children/${foreignNewborn.id}/visits`, { visitedOn: addDays(today, -4), kind: 'postDischarge', findings: '嵊州专测访视' }));
+const foreignCenter = await created(
+  shengzhou.post('/api/health/centers', { unitCode: '330683001', name: '嵊州专测中心', hostInstitution: '嵊州专测卫生院', status: 'operating', openedOn: '2024-01-01' }),
+);
+await created(
+  shengzhou.post('/api/users', { username: 'shengzhou-parent', displayName: '嵊州专测家长', password: 'a-long-password', role: 'parent', unitCode: '330683001' }),
+);
+const foreignLink = await created(shengzhou.post('/api/guardianships', { personId: foreignChild.id, username: 'shengzhou-parent', relation: 'father' }));
+
+const FOREIGN_HEALTH_IDS = [foreignChild.id, foreignNewborn.id, foreignMeasurement.id, foreignMchat.screening.id, foreignScreen.screening.id, foreignScreen.referral.id, foreignCenter.id, foreignLink.id];
+const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS];
 // What only the foreign records contain. (The caller's own filters, such as unitCode=330683,
 // are echoed back in the caller's own audit rows, so they are not marks of a leak.)
-const FOREIGN_MARKS = [FOREIGN_NAME, '嵊州专测乙', '嵊州专测地址', '嵊州专测用户', 'shengzhou-secret', foreignPerson.id, foreignUser.id, foreignRun.id, '新北社区', '剡湖街道'];
+const FOREIGN_MARKS = [
+  FOREIGN_NAME, '嵊州专测乙', '嵊州专测地址', '嵊州专测用户', 'shengzhou-secret', foreignPerson.id, foreignUser.id, foreignRun.id, '新北社区', '剡湖街道',
+  '嵊州专测童', '嵊州专测婴', '嵊州专测接种点', '嵊州专测访视', '嵊州专测中心', '嵊州专测卫生院', '嵊州专测家长', 'shengzhou-parent', ...FOREIGN_HEALTH_IDS,
+];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');
 
@@ -105,6 +142,36 @@ describe('a 越城区 user and 嵊州市 records', () => {
     }
   });
 
+  it('a 越城区 child-health doctor reaches no 嵊州市 child, record, referral or center', async () => {
+    const doctor = await signIn(app, 'tashan-doctor');
+    for (const url of [
+      `/api/health/children/${foreignChild.id}`,
+      `/api/parent/children/${foreignChild.id}/health`,
+      `/api/guardianships?personId=${foreignChild.id}`,
+      '/api/health/children?unitCode=330683001',
+      '/api/health/immunisation/due?unitCode=330683001',
+      '/api/health/referrals?unitCode=330683&status=all',
+      '/api/health/centers?unitCode=330683',
+    ]) {
+      const res = await doctor.get(url);
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expectNoForeignMark(res.body, url);
+    }
+    for (const [url, body] of [
+      [`/api/health/children/${foreignChild.id}/measurements`, { measuredOn: today, weightKg: 11 }],
+      [`/api/health/children/${foreignChild.id}/vaccinations`, { vaccine: 'BCG', dose: 1, givenOn: toddlerBirth }],
+      [`/api/health/screenings/${foreignMchat.screening.id}/follow-up`, { on: today, stillAtRisk: [] }],
+      [`/api/health/referrals/${foreignScreen.referral.id}/actions`, { action: 'refer', on: today, institution: '越城区妇幼保健院' }],
+      ['/api/guardianships', { personId: foreignChild.id, username: 'tashan-parent', relation: 'mother' }],
+    ] as const) {
+      const res = await doctor.post(url, body);
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expectNoForeignMark(res.body, url);
+    }
+    const lists = [(await doctor.get('/api/health/children?pageSize=200')).body, (await doctor.get('/api/health/referrals?status=all')).body, (await doctor.get('/api/health/centers')).body];
+    for (const body of lists) expectNoForeignMark(body, 'doctor lists');
+  });
+
   it('cannot find a foreign person by ID number', async () => {
     const res = await yuecheng.post('/api/people/lookup', { idNumber: FOREIGN_ID });
     expect(res.statusCode).toBe(404);
@@ -156,5 +223,11 @@ describe('the foreign county’s own admin', () => {
     const s: Session = shengzhou;
     expect((await s.get(`/api/people/${foreignPerson.id}`)).statusCode).toBe(200);
     expect((await s.get(`/api/imports/${foreignRun.id}`)).statusCode).toBe(200);
+    const record = (await s.get(`/api/health/children/${foreignChild.id}`)).json();
+    expect(record.measurements).toHaveLength(1);
+    expect(record.referrals).toHaveLength(1);
+    expect((await s.get(`/api/health/children/${foreignNewborn.id}`)).json().visits).toHaveLength(1);
+    const parent = await signIn(app, 'shengzhou-parent', 'a-long-password');
+    expect((await parent.get(`/api/parent/children/${foreignChild.id}/health`)).statusCode).toBe(200);
   });
 });

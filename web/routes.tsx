@@ -11,6 +11,19 @@ import { OrgTreePage } from './pages/org/OrgTreePage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
+import { lazy, Suspense } from 'react';
+
+// Loaded on first use, so the shell stays small: infant health and the parent's app.
+const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
+const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
+
+function InfantHealth() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <HealthRoutes />
+    </Suspense>
+  );
+}
 
 /** Pages of the built capabilities, by navigation key. */
 const PAGES: Record<string, () => React.JSX.Element> = {
@@ -19,10 +32,11 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   imports: ImportsPage,
   users: UsersPage,
   audit: AuditPage,
+  infantHealth: InfantHealth,
 };
 
 export function AppRoutes() {
-  const { status } = useAuth();
+  const { status, user } = useAuth();
   if (status === 'loading') return <Spin fullscreen />;
   if (status === 'signed-out') {
     return (
@@ -31,13 +45,20 @@ export function AppRoutes() {
       </Routes>
     );
   }
+  // Parents get their own mobile app: their children only.
+  if (user?.role === 'parent')
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <ParentApp />
+      </Suspense>
+    );
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         {ALL_ITEMS.map((item) => {
-          const Page = PAGES[item.key];
-          return <Route key={item.key} path={item.path} element={Page ? <Page /> : <ComingPage item={item} />} />;
+          const Page = PAGES[item.key] as (() => React.JSX.Element) | undefined;
+          return <Route key={item.key} path={Page ? `${item.path}/*` : item.path} element={Page ? <Page /> : <ComingPage item={item} />} />;
         })}
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -21,6 +21,8 @@ import { orgRoutes } from '../modules/org/index.ts';
 import { peopleRoutes } from '../modules/people/index.ts';
 import { importRoutes } from '../modules/imports/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
+import { guardianshipRoutes } from '../modules/guardianship/index.ts';
+import { healthRoutes } from '../modules/health/index.ts';
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -31,7 +33,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -10,6 +10,8 @@ import zhOrg from './locales/zh-CN/org.json' with { type: 'json' };
 import zhPeople from './locales/zh-CN/people.json' with { type: 'json' };
 import zhImports from './locales/zh-CN/imports.json' with { type: 'json' };
 import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
+import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
+import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -18,6 +20,8 @@ import enOrg from './locales/en-US/org.json' with { type: 'json' };
 import enPeople from './locales/en-US/people.json' with { type: 'json' };
 import enImports from './locales/en-US/imports.json' with { type: 'json' };
 import enAudit from './locales/en-US/audit.json' with { type: 'json' };
+import enHealth from './locales/en-US/health.json' with { type: 'json' };
+import enParent from './locales/en-US/parent.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -32,6 +36,8 @@ export const resources = {
     people: zhPeople,
     imports: zhImports,
     audit: zhAudit,
+    health: zhHealth,
+    parent: zhParent,
   },
   'en-US': {
     common: enCommon,
@@ -42,6 +48,8 @@ export const resources = {
     people: enPeople,
     imports: enImports,
     audit: enAudit,
+    health: enHealth,
+    parent: enParent,
   },
 } as const;
 

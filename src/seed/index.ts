@@ -9,6 +9,7 @@ import divisions from '../modules/org/data/shaoxing-divisions.json' with { type:
 import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
+import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -37,6 +38,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'tashan-staff', displayName: '塔山街道 李干事', role: 'township_staff', unitCode: '330602001' },
   { username: 'tashan-director', displayName: '塔山街道 儿童督导员 周老师', role: 'child_director', unitCode: '330602001' },
   { username: 'city-data', displayName: '市民政局 数据专员', role: 'data_officer', unitCode: '3306' },
+  { username: 'tashan-doctor', displayName: '塔山街道社区卫生服务中心 儿保医生 孙医生', role: 'health_doctor', unitCode: '330602001' },
+  { username: 'tashan-parent', displayName: '家长 沈女士', role: 'parent', unitCode: '330602001' },
 ];
 
 interface DivisionUnit {
@@ -56,7 +59,7 @@ export async function isSeeded(p: Platform): Promise<boolean> {
  * Loads the Shaoxing admin tree with its population base, the demo users and, by scale,
  * synthetic people. Deterministic for a seed. Refuses a database that already has data.
  */
-export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ units: number; people: number; users: number }> {
+export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ units: number; people: number; users: number; health: HealthSeedResult | null }> {
   if (await isSeeded(p)) throw new Error('The database already holds data; seed a new, empty database.');
   const rng = createRng(opts.seed);
   const progress = opts.onProgress ?? (() => {});
@@ -97,6 +100,8 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   }
 
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
+  const health =
+    opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
 
   await p.db.transaction(async (tx) => {
     await tx.execute(
@@ -109,7 +114,7 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
       detail: { scale: opts.scale, seed: opts.seed, units: units.length, people, users: DEMO_USERS.length },
     });
   });
-  return { units: units.length, people, users: DEMO_USERS.length };
+  return { units: units.length, people, users: DEMO_USERS.length, health };
 }
 
 async function seedPeople(

@@ -11,6 +11,14 @@ export const PERMISSIONS = [
   'people.export',
   'imports.run',
   'audit.read',
+  /** Child health records (婴儿健康): read (every read audited), record, run the centers registry, load licensed wording. */
+  'health.read',
+  'health.write',
+  'health.centers',
+  'health.configure',
+  /** Link parent accounts to their children; a parent reads their own children's records. */
+  'guardianship.manage',
+  'guardian.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,19 +34,19 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage'] },
   /** 儿童主任 / 儿童督导员. */
   child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber'] },
   /** 儿保医生 at a township health center. */
-  health_doctor: { levels: [3], permissions: ['org.read', 'people.read'] },
+  health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
   childcare_operator: { levels: [3, 4], permissions: ['org.read'] },
   /** 家长. */
-  parent: { levels: [3, 4], permissions: [] },
+  parent: { levels: [3, 4], permissions: ['guardian.read'] },
   /** 老年人及家属. */
   elderly: { levels: [3, 4], permissions: [] },
   /** 养老服务商. */

@@ -1,0 +1,14 @@
+export {
+  allocatePlaces,
+  deferredAcceptance,
+  firstComeFirstServed,
+  blockingPairs,
+  type Application,
+  type Assignment,
+  type Choice,
+  type ChoiceExplanation,
+  type MatchInput,
+  type Outcome,
+  type Program,
+} from './matching.ts';
+export { lotteryNumber, priorityKey, comparePriority, TIE_BREAK, type ApplicantFacts, type PriorityRule } from './priority.ts';

@@ -1,0 +1,17 @@
+/**
+ * The parent's app (mobile): one entry per service for the family. `built` entries have a
+ * page; the others show the "coming" page until their module lands (admission, the
+ * child's day and messages come with the childcare centers).
+ */
+export interface ParentNavItem {
+  key: 'health' | 'admission' | 'day' | 'messages';
+  path: string;
+  built: boolean;
+}
+
+export const PARENT_NAVIGATION: ParentNavItem[] = [
+  { key: 'health', path: '/', built: true },
+  { key: 'admission', path: '/admission', built: false },
+  { key: 'day', path: '/day', built: false },
+  { key: 'messages', path: '/messages', built: false },
+];
