@@ -8,7 +8,7 @@ const browser = await launchBrowser();
 describe('the web app', () => {
   it('logs in, switches language and opens the admin tree down to a township', async () => {
     const page = await newPage(browser, server.url);
-    await expect.poll(() => page.title()).toContain('康育');
+    expect(await page.title()).toContain('康育');
     await logIn(page, 'city-admin');
     await page.getByText('您好，市平台管理员').waitFor();
     expect(await page.getByText('即将上线').count()).toBeGreaterThan(10);
@@ -53,7 +53,7 @@ describe('the web app', () => {
 
     const id = composeIdNumber('330602', '2025-02-03', 12);
     await drawer.getByLabel('身份证号').fill(id);
-    await expect.poll(() => drawer.getByLabel('出生日期').inputValue()).toBe('2025-02-03');
+    await expect.poll(() => drawer.getByLabel('出生日期').inputValue(), { timeout: 15_000 }).toBe('2025-02-03');
     await page.getByTestId('register-submit').click();
     await page.getByTestId('id-number').getByText(`330602********${id.slice(14)}`).waitFor();
   });
