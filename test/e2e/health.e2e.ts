@@ -49,7 +49,7 @@ describe('infant health in the browser', () => {
     await drawer.getByLabel('头围（厘米）').fill('45.8');
     await doctor.getByTestId('measurement-submit').click();
     await doctor.getByRole('cell', { name: /76\.5（卧位）/ }).waitFor();
-    await expect.poll(() => doctor.getByTestId('growth-chart').getAttribute('data-points')).toBe('1');
+    await expect.poll(() => doctor.getByTestId('growth-chart').getAttribute('data-points'), { timeout: 15_000 }).toBe('1');
 
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
     afterAll(() => context.close());
@@ -64,7 +64,7 @@ describe('infant health in the browser', () => {
     await parent.getByTestId('own-child').getByText('浏览器测童').click();
     await parent.getByTestId('child-name').getByText('浏览器测童').waitFor();
     await parent.getByTestId('latest-measurement').getByText(/9\.6/).waitFor();
-    await expect.poll(() => parent.getByTestId('growth-chart').getAttribute('data-points')).toBe('1');
+    await expect.poll(() => parent.getByTestId('growth-chart').getAttribute('data-points'), { timeout: 15_000 }).toBe('1');
     const canvas = await parent.getByTestId('growth-chart').locator('canvas').boundingBox();
     expect(canvas!.width).toBeLessThanOrEqual(390);
     expect(canvas!.height).toBeGreaterThan(200);
