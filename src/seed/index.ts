@@ -142,20 +142,27 @@ async function seedPeople(
   const sequences = new Map<string, number>();
   let batch: string[] = [];
   let done = 0;
+  // One COPY in flight while the next batch is generated: the database and the generator
+  // (encryption included) work at the same time.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async (rows: string[]): Promise<void> => {
+    await inFlight;
+    inFlight = p.db.copyCsv('persons', PERSON_COPY_COLUMNS, rows.join('\n') + '\n').then(() => {
+      done += rows.length;
+      progress('people', done, total);
+    });
+  };
   progress('people', 0, total);
   for (const q of quotas) {
     for (const person of generateVillagePeople(rng, q, today, sequences)) {
       batch.push(toCsvRow(personCopyRow(p.keys, person, 'seed')));
       if (batch.length >= 20_000) {
-        await p.db.copyCsv('persons', PERSON_COPY_COLUMNS, batch.join('\n') + '\n');
-        done += batch.length;
+        await flush(batch);
         batch = [];
-        progress('people', done, total);
       }
     }
   }
-  if (batch.length) await p.db.copyCsv('persons', PERSON_COPY_COLUMNS, batch.join('\n') + '\n');
-  done += batch.length;
-  progress('people', done, total);
+  if (batch.length) await flush(batch);
+  await inFlight;
   return done;
 }
