@@ -50,7 +50,7 @@ export const ROLES = {
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
-  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.operate'] },
+  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.read', 'childcare.operate'] },
   /** 家长. */
   parent: { levels: [3, 4], permissions: ['guardian.read'] },
   /** 老年人及家属. */
