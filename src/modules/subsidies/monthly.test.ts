@@ -4,7 +4,7 @@ import { computeMonthlySubsidy, computeOneTimeSubsidy, monthDays, prorate, toSpa
 import { CHILDCARE_RULES } from './catalogue.ts';
 import type { Facts } from './rules.ts';
 
-const affordable = (grade: string | null): Facts => ({ 'center.filed': true, 'center.affordable': true, 'center.grade': grade, 'center.mode': 'private' });
+const affordable = (grade: string | null): Facts => ({ 'center.filed': true, 'center.affordable': true, 'center.grade': grade, 'center.operatorKind': 'forProfit' });
 const children = (n: number, from = '2025-01-01', to: string | null = null): Enrolment[] =>
   Array.from({ length: n }, (_, i) => ({ enrolmentId: `e${i}`, personId: `p${i}`, from, to }));
 

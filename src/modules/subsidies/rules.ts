@@ -29,7 +29,7 @@ export type Condition =
   | { fact: string; op: 'gte' | 'lte'; value: number };
 
 /** The facts a childcare rule may test, with the values the services supply. */
-export const CHILDCARE_FACTS = ['center.filed', 'center.affordable', 'center.grade', 'center.mode'] as const;
+export const CHILDCARE_FACTS = ['center.filed', 'center.affordable', 'center.grade', 'center.operatorKind'] as const;
 
 export interface SubsidyRule {
   code: string;
