@@ -10,6 +10,7 @@ import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
+import { seedSubsidyRules } from '../modules/subsidies/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -99,6 +100,7 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('users', i + 1, DEMO_USERS.length);
   }
 
+  await seedSubsidyRules(p.db.orm);
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
   const health =
     opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
