@@ -13,6 +13,7 @@ import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
 import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
 import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
 import zhSubsidies from './locales/zh-CN/subsidies.json' with { type: 'json' };
+import zhGrading from './locales/zh-CN/grading.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import enAudit from './locales/en-US/audit.json' with { type: 'json' };
 import enHealth from './locales/en-US/health.json' with { type: 'json' };
 import enParent from './locales/en-US/parent.json' with { type: 'json' };
 import enSubsidies from './locales/en-US/subsidies.json' with { type: 'json' };
+import enGrading from './locales/en-US/grading.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -41,6 +43,7 @@ export const resources = {
     health: zhHealth,
     parent: zhParent,
     subsidies: zhSubsidies,
+    grading: zhGrading,
   },
   'en-US': {
     common: enCommon,
@@ -54,6 +57,7 @@ export const resources = {
     health: enHealth,
     parent: enParent,
     subsidies: enSubsidies,
+    grading: enGrading,
   },
 } as const;
 
