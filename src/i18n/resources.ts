@@ -14,6 +14,7 @@ import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
 import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
 import zhSubsidies from './locales/zh-CN/subsidies.json' with { type: 'json' };
 import zhGrading from './locales/zh-CN/grading.json' with { type: 'json' };
+import zhSupervision from './locales/zh-CN/supervision.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -26,6 +27,7 @@ import enHealth from './locales/en-US/health.json' with { type: 'json' };
 import enParent from './locales/en-US/parent.json' with { type: 'json' };
 import enSubsidies from './locales/en-US/subsidies.json' with { type: 'json' };
 import enGrading from './locales/en-US/grading.json' with { type: 'json' };
+import enSupervision from './locales/en-US/supervision.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,6 +46,7 @@ export const resources = {
     parent: zhParent,
     subsidies: zhSubsidies,
     grading: zhGrading,
+    supervision: zhSupervision,
   },
   'en-US': {
     common: enCommon,
@@ -58,6 +61,7 @@ export const resources = {
     parent: enParent,
     subsidies: enSubsidies,
     grading: enGrading,
+    supervision: enSupervision,
   },
 } as const;
 
