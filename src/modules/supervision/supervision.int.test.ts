@@ -19,7 +19,7 @@ for (const [username, displayName, role, unitCode] of [
 const county = await signIn(app, 'yuecheng-health');
 const operator = await signIn(app, 'yc-operator', 'a-long-password');
 
-const centers = [];
+const centers: Awaited<ReturnType<typeof createCenterFixture>>[] = [];
 for (let i = 0; i < 6; i++) centers.push(await createCenterFixture(p, { ownerUsername: 'yc-operator', name: `越城抽检园${i + 1}`, children: i === 0 ? 2 : 0 }));
 const passAll = (type: 'routine' | 'fireSafety') => Object.fromEntries(checklistOf(type).map((i) => [i.code, 'pass']));
 
