@@ -16,6 +16,24 @@ import { lazy, Suspense } from 'react';
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
+const ChildcareRoutes = lazy(() => import('./pages/childcare/ChildcareRoutes.tsx').then((m) => ({ default: m.ChildcareRoutes })));
+const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
+
+function ChildcareCenters() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <ChildcareRoutes />
+    </Suspense>
+  );
+}
+
+function ChildcareStaff() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <ChildcareStaffPage />
+    </Suspense>
+  );
+}
 
 function InfantHealth() {
   return (
@@ -33,6 +51,8 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   audit: AuditPage,
   infantHealth: InfantHealth,
+  centers: ChildcareCenters,
+  staff: ChildcareStaff,
 };
 
 export function AppRoutes() {

@@ -26,6 +26,7 @@ import { healthRoutes } from '../modules/health/index.ts';
 import { subsidyRoutes } from '../modules/subsidies/index.ts';
 import { gradingRoutes } from '../modules/grading/index.ts';
 import { supervisionRoutes } from '../modules/supervision/index.ts';
+import { childcareRoutes } from '../modules/childcare/index.ts';
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -36,7 +37,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

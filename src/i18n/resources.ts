@@ -15,6 +15,7 @@ import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
 import zhSubsidies from './locales/zh-CN/subsidies.json' with { type: 'json' };
 import zhGrading from './locales/zh-CN/grading.json' with { type: 'json' };
 import zhSupervision from './locales/zh-CN/supervision.json' with { type: 'json' };
+import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -28,6 +29,7 @@ import enParent from './locales/en-US/parent.json' with { type: 'json' };
 import enSubsidies from './locales/en-US/subsidies.json' with { type: 'json' };
 import enGrading from './locales/en-US/grading.json' with { type: 'json' };
 import enSupervision from './locales/en-US/supervision.json' with { type: 'json' };
+import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -47,6 +49,7 @@ export const resources = {
     subsidies: zhSubsidies,
     grading: zhGrading,
     supervision: zhSupervision,
+    childcare: zhChildcare,
   },
   'en-US': {
     common: enCommon,
@@ -62,6 +65,7 @@ export const resources = {
     subsidies: enSubsidies,
     grading: enGrading,
     supervision: enSupervision,
+    childcare: enChildcare,
   },
 } as const;
 
