@@ -5,3 +5,4 @@ export { centerForActor, centersVisibleTo, type CenterRow } from './centers.ts';
 export { gradeRecordsOf, currentGrades } from './grades.ts';
 export { gradingRoutes } from './routes.ts';
 export { checkEligibility } from './eligibility.ts';
+export { seedGrading, type GradingSeedResult } from './seed.ts';

@@ -3,3 +3,4 @@ export { computeMonthlySubsidy, computeOneTimeSubsidy, prorate, type SubsidyLine
 export { rulesInEffect, unmetConditions, type SubsidyRule, type Condition, type Facts } from './rules.ts';
 export { seedSubsidyRules, computeMonth } from './service.ts';
 export { subsidyRoutes } from './routes.ts';
+export { seedSubsidies, type SubsidySeedResult } from './seed.ts';
