@@ -78,6 +78,7 @@ export function MonthsTab() {
       <Table<MonthListItem>
         rowKey="id"
         size="middle"
+        expandable={{ childrenColumnName: 'childRows' }}
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('months.empty') }}

@@ -23,6 +23,7 @@ export function OverviewTab() {
       <Table<Row>
         rowKey="unitCode"
         size="middle"
+        expandable={{ childrenColumnName: 'childRows' }}
         loading={data.isLoading}
         dataSource={data.data?.rows ?? []}
         pagination={false}
