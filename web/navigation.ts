@@ -8,7 +8,8 @@ export interface NavItem {
   /** SPEC section, shown on the "coming" page. */
   section: string;
   built: boolean;
-  permission?: string;
+  /** Shown to a user with any of these permissions. */
+  permission?: string | string[];
 }
 
 export interface NavGroup {
@@ -22,11 +23,11 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { key: 'centers', path: '/childcare/centers', section: '§3.1', built: true, permission: 'childcare.read' },
       { key: 'staff', path: '/childcare/staff', section: '§3.2', built: true, permission: 'childcare.read' },
-      { key: 'grading', path: '/childcare/grading', section: '§3.3', built: false },
-      { key: 'supervision', path: '/childcare/supervision', section: '§3.4', built: false },
+      { key: 'grading', path: '/childcare/grading', section: '§3.3', built: true, permission: ['grading.read', 'grading.apply'] },
+      { key: 'supervision', path: '/childcare/supervision', section: '§3.4', built: true, permission: ['supervision.read', 'supervision.report'] },
       { key: 'admission', path: '/childcare/admission', section: '§3.5', built: false },
       { key: 'homeCenter', path: '/childcare/home-center', section: '§3.7', built: false },
-      { key: 'subsidies', path: '/subsidies', section: '§3.8', built: false },
+      { key: 'subsidies', path: '/subsidies', section: '§3.8', built: true, permission: ['subsidies.read', 'subsidies.claim'] },
     ],
   },
   { key: 'health', items: [{ key: 'infantHealth', path: '/health', section: '§3.6', built: true, permission: 'health.read' }] },

@@ -17,6 +17,9 @@ import { lazy, Suspense } from 'react';
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
 const ChildcareRoutes = lazy(() => import('./pages/childcare/ChildcareRoutes.tsx').then((m) => ({ default: m.ChildcareRoutes })));
+const SubsidiesPage = lazy(() => import('./pages/subsidies/SubsidiesPage.tsx').then((m) => ({ default: m.SubsidiesPage })));
+const GradingPage = lazy(() => import('./pages/grading/GradingPage.tsx').then((m) => ({ default: m.GradingPage })));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
 function ChildcareCenters() {
@@ -43,6 +46,16 @@ function InfantHealth() {
   );
 }
 
+function lazyPage(Page: React.ComponentType) {
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Spin />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
 /** Pages of the built capabilities, by navigation key. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   orgTree: OrgTreePage,
@@ -53,6 +66,9 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   infantHealth: InfantHealth,
   centers: ChildcareCenters,
   staff: ChildcareStaff,
+  subsidies: lazyPage(SubsidiesPage),
+  grading: lazyPage(GradingPage),
+  supervision: lazyPage(SupervisionPage),
 };
 
 export function AppRoutes() {

@@ -23,6 +23,9 @@ import { importRoutes } from '../modules/imports/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { guardianshipRoutes } from '../modules/guardianship/index.ts';
 import { healthRoutes } from '../modules/health/index.ts';
+import { subsidyRoutes } from '../modules/subsidies/index.ts';
+import { gradingRoutes } from '../modules/grading/index.ts';
+import { supervisionRoutes } from '../modules/supervision/index.ts';
 import { childcareRoutes } from '../modules/childcare/index.ts';
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
@@ -34,7 +37,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

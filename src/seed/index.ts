@@ -10,6 +10,9 @@ import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
+import { seedSubsidyRules, seedSubsidies } from '../modules/subsidies/index.ts';
+import { seedGrading } from '../modules/grading/index.ts';
+import { seedSupervision } from '../modules/supervision/index.ts';
 import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../modules/childcare/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
@@ -102,10 +105,20 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   }
   await assignDemoReviewers(p);
 
+  await seedSubsidyRules(p.db.orm);
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
   const health =
     opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
   if (opts.scale !== 'base') await seedChildcare(p, rng.fork('childcare'), opts.scale, (done, total) => progress('childcare', done, total));
+  if (opts.scale !== 'base') {
+    progress('quality', 0, 3);
+    await seedGrading(p, rng.fork('grading'));
+    progress('quality', 1, 3);
+    await seedSupervision(p, rng.fork('supervision'));
+    progress('quality', 2, 3);
+    await seedSubsidies(p, rng.fork('subsidies'));
+    progress('quality', 3, 3);
+  }
 
   await p.db.transaction(async (tx) => {
     await tx.execute(
