@@ -40,6 +40,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'city-data', displayName: '市民政局 数据专员', role: 'data_officer', unitCode: '3306' },
   { username: 'tashan-doctor', displayName: '塔山街道社区卫生服务中心 儿保医生 孙医生', role: 'health_doctor', unitCode: '330602001' },
   { username: 'tashan-parent', displayName: '家长 沈女士', role: 'parent', unitCode: '330602001' },
+  { username: 'tashan-carer', displayName: '塔山街道 小禾苗托育园 王园长', role: 'childcare_operator', unitCode: '330602001' },
+  { username: 'shengzhou-carer', displayName: '嵊州市 剡溪托育园 钱园长', role: 'childcare_operator', unitCode: '330683001' },
 ];
 
 interface DivisionUnit {

@@ -19,6 +19,13 @@ export const PERMISSIONS = [
   /** Link parent accounts to their children; a parent reads their own children's records. */
   'guardianship.manage',
   'guardian.read',
+  /** Admission (入托): a parent applies for their children; a county runs rounds; a center sets its places and rules. */
+  'admission.apply',
+  'admission.manage',
+  'admission.places',
+  /** Home–center interaction (家园互动): a center's staff keep attendance, reports, notices, meal plans; a parent takes part. */
+  'family.staff',
+  'family.parent',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,7 +43,7 @@ export const ROLES = {
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
   city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'admission.manage', 'admission.places'] },
   /** 乡镇(街道)工作人员. */
   township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage'] },
   /** 儿童主任 / 儿童督导员. */
@@ -44,9 +51,9 @@ export const ROLES = {
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
-  childcare_operator: { levels: [3, 4], permissions: ['org.read'] },
+  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'admission.places', 'family.staff'] },
   /** 家长. */
-  parent: { levels: [3, 4], permissions: ['guardian.read'] },
+  parent: { levels: [3, 4], permissions: ['guardian.read', 'admission.apply', 'family.parent'] },
   /** 老年人及家属. */
   elderly: { levels: [3, 4], permissions: [] },
   /** 养老服务商. */

@@ -6,12 +6,12 @@ describe('class types by age (托育机构设置标准（试行）, 2019)', () =
     [5, []],
     [6, ['infant']],
     [11, ['infant']],
-    [12, ['toddlerSmall']],
-    [17, ['toddlerSmall']],
-    [18, ['toddlerSmall', 'mixed']],
-    [23, ['toddlerSmall', 'mixed']],
-    [24, ['toddlerLarge', 'mixed']],
-    [35, ['toddlerLarge', 'mixed']],
+    [12, ['toddler']],
+    [17, ['toddler']],
+    [18, ['toddler', 'mixed']],
+    [23, ['toddler', 'mixed']],
+    [24, ['older', 'mixed']],
+    [35, ['older', 'mixed']],
     [36, []],
   ])('%i months → %j', (age, types) => {
     expect(classTypesForAge(age)).toEqual(types);
@@ -21,16 +21,16 @@ describe('class types by age (托育机构设置标准（试行）, 2019)', () =
 describe('eligibility on the start date', () => {
   it('takes the age on the start date, not today', () => {
     // Born 2024-03-01: 32 months on 2026-11-01, 36 months on 2027-03-01.
-    expect(eligibilityProblem('2024-03-01', 'toddlerLarge', '2026-11-01', '2026-09-01')).toBeNull();
-    expect(eligibilityProblem('2024-03-01', 'toddlerLarge', '2027-03-01', '2026-09-01')).toBe('tooOld');
-    expect(eligibilityProblem('2024-03-01', 'toddlerLarge', '2027-02-28', '2026-09-01')).toBeNull();
+    expect(eligibilityProblem('2024-03-01', 'older', '2026-11-01', '2026-09-01')).toBeNull();
+    expect(eligibilityProblem('2024-03-01', 'older', '2027-03-01', '2026-09-01')).toBe('tooOld');
+    expect(eligibilityProblem('2024-03-01', 'older', '2027-02-28', '2026-09-01')).toBeNull();
   });
   it('refuses a child under 6 months, a class of the wrong age and a start before the round', () => {
     expect(eligibilityProblem('2026-06-01', 'infant', '2026-11-30', '2026-09-01')).toBe('tooYoung');
     expect(eligibilityProblem('2026-06-01', 'infant', '2026-12-01', '2026-09-01')).toBeNull();
     expect(eligibilityProblem('2025-06-01', 'infant', '2026-09-01', '2026-09-01')).toBe('classTypeAge');
     expect(eligibilityProblem('2025-01-01', 'mixed', '2026-09-01', '2026-09-01')).toBeNull();
-    expect(eligibilityProblem('2025-06-01', 'toddlerSmall', '2026-08-31', '2026-09-01')).toBe('startBeforeRound');
+    expect(eligibilityProblem('2025-06-01', 'toddler', '2026-08-31', '2026-09-01')).toBe('startBeforeRound');
   });
 });
 

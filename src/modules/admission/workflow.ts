@@ -8,19 +8,15 @@
  * start date (托育服务 covers 0–3; SPEC §3.5).
  */
 import { addDays, completedMonths } from '../../app/dates.ts';
+import { CLASS_TYPES, type ClassType } from '../childcare/index.ts';
 
-export const CLASS_TYPES = ['infant', 'toddlerSmall', 'toddlerLarge', 'mixed'] as const;
-export type ClassType = (typeof CLASS_TYPES)[number];
-
-/** 全日托、半日托、计时托、临时托. */
-export const CARE_TYPES = ['fullDay', 'halfDay', 'hourly', 'temporary'] as const;
-export type CareType = (typeof CARE_TYPES)[number];
+export { CLASS_TYPES, CARE_TYPES, type ClassType, type CareType } from '../childcare/index.ts';
 
 /** Ages in completed months on the start date: from inclusive, to exclusive. */
 export const CLASS_AGES: Record<ClassType, { fromMonths: number; toMonths: number }> = {
   infant: { fromMonths: 6, toMonths: 12 },
-  toddlerSmall: { fromMonths: 12, toMonths: 24 },
-  toddlerLarge: { fromMonths: 24, toMonths: 36 },
+  toddler: { fromMonths: 12, toMonths: 24 },
+  older: { fromMonths: 24, toMonths: 36 },
   mixed: { fromMonths: 18, toMonths: 36 },
 };
 
