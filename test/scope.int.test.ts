@@ -18,7 +18,8 @@ import { importPeopleFile } from '../src/modules/imports/index.ts';
 import { systemActor } from '../src/app/scope.ts';
 import { shanghaiToday } from '../src/app/context.ts';
 import { addDays, addMonths } from '../src/app/dates.ts';
-import { insertCenter } from './support/childcare.ts';
+import { insertCenter } from './support/admission.ts';
+import { centerBody, STANDARD_EVIDENCE, uploadEvidence } from './support/childcare.ts';
 
 const { p, app } = await testApp();
 
@@ -78,14 +79,27 @@ await created(
 );
 const foreignLink = await created(shengzhou.post('/api/guardianships', { personId: foreignChild.id, username: 'shengzhou-parent', relation: 'father' }));
 
+// Childcare: a 嵊州市 center with its filing submitted, evidence, staff with a certificate and an enrolled child.
+const foreignCcCenter = await created(shengzhou.post('/api/childcare/centers', centerBody({ unitCode: '330683001', name: '嵊州专测托育园', address: '嵊州专测托育地址' })));
+const foreignCcFiling = (foreignCcCenter as unknown as { filingId: string }).filingId;
+const foreignCcDocs: string[] = [];
+for (const kind of STANDARD_EVIDENCE) foreignCcDocs.push((await created(uploadEvidence(shengzhou, foreignCcCenter.id, kind) as never)).id);
+await shengzhou.post(`/api/childcare/filings/${foreignCcFiling}/submit`);
+const foreignCcClasses = (await shengzhou.get(`/api/childcare/centers/${foreignCcCenter.id}`)).json().classes as { id: string; classType: string }[];
+const foreignCcStaff = await created(shengzhou.post(`/api/childcare/centers/${foreignCcCenter.id}/staff`, { name: '嵊州专测保育员', role: 'caregiver', hiredOn: '2025-01-01' }));
+await created(shengzhou.post(`/api/childcare/staff/${foreignCcStaff.id}/certificates`, { certType: 'caregiver', number: 'SZ-SECRET-1', issuer: '嵊州专测发证', validFrom: '2025-01-01', validTo: addDays(today, 10) }));
+const foreignCcEnrolment = await created(
+  shengzhou.post(`/api/childcare/centers/${foreignCcCenter.id}/enrolments`, { personId: foreignChild.id, classId: foreignCcClasses.find((c) => c.classType === 'toddler')!.id, careType: 'fullDay', startDate: today }),
+);
+const FOREIGN_CHILDCARE_IDS = [foreignCcCenter.id, foreignCcFiling, foreignCcStaff.id, foreignCcEnrolment.id, ...foreignCcDocs];
+
 // Admission and home–center interaction: a 嵊州市 round with a center's places, the foreign
 // child's application allocated and accepted, and the center's records of the child's day.
-const foreignCare = await insertCenter(p, { unitCode: '330683001', name: '嵊州专测托育园', owner: 'shengzhou-carer', lon: 120.82, lat: 29.59 });
+const foreignCare = await insertCenter(p, { unitCode: '330683001', name: '嵊州专测入托园', lon: 120.82, lat: 29.59 });
 const foreignRound = await created(
   shengzhou.post('/api/admission/rounds', { unitCode: '330683', name: '嵊州专测批次', applyFrom: addDays(today, -10), applyTo: addDays(today, 10), earliestStart: addDays(today, -5) }),
 );
-const shengzhouCarer = await signIn(app, 'shengzhou-carer');
-const foreignProgram = (await shengzhouCarer.put(`/api/admission/rounds/${foreignRound.id}/programs`, { centerId: foreignCare.centerId, classId: foreignCare.classId, places: 3, rules: [{ id: 'near', kind: 'distance' }] })).json() as { id: string };
+const foreignProgram = (await shengzhou.put(`/api/admission/rounds/${foreignRound.id}/programs`, { centerId: foreignCare.centerId, classId: foreignCare.classId, places: 3, rules: [{ id: 'near', kind: 'distance' }] })).json() as { id: string };
 await shengzhou.post(`/api/admission/rounds/${foreignRound.id}/open`);
 const shengzhouParent = await signIn(app, 'shengzhou-parent', 'a-long-password');
 const foreignApplication = await created(
@@ -95,23 +109,24 @@ await shengzhou.post(`/api/admission/rounds/${foreignRound.id}/allocate`);
 const foreignEnrolment = ((await shengzhouParent.post(`/api/admission/applications/${foreignApplication.id}/accept`)).json() as { enrolmentId: string }).enrolmentId;
 const careBase = `/api/family/centers/${foreignCare.centerId}`;
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-await shengzhouCarer.post(`${careBase}/attendance/absent`, { enrolmentId: foreignEnrolment, day: addDays(today, -1), absence: 'leave', note: '嵊州专测请假' });
-const foreignReport = (await shengzhouCarer.put(`${careBase}/reports`, { enrolmentId: foreignEnrolment, day: today, meals: [], mood: 'happy', activities: '嵊州专测活动', photos: [{ mimeType: 'image/png', dataBase64: PNG, caption: '嵊州专测照片' }] })).json() as { id: string; photos: { id: string }[] };
-await created(shengzhouCarer.post(`${careBase}/messages`, { personId: foreignChild.id, body: '嵊州专测留言' }));
-await created(shengzhouCarer.post(`${careBase}/notices`, { title: '嵊州专测通知', body: '嵊州专测通知正文' }));
-await shengzhouCarer.put(`${careBase}/meal-plan`, { weekStart: addDays(today, 1 - (((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1)), dishes: [{ weekday: 1, meal: 'lunch', name: '嵊州专测菜', ingredients: [{ food: 'rice-cooked', grams: 80 }] }] });
-const foreignActivity = await created(shengzhouCarer.post(`${careBase}/activities`, { title: '嵊州专测讲座', startsAt: `${addDays(today, 20)}T09:00:00+08:00`, places: 5 }));
-const foreignVisit = await created(shengzhouCarer.post(`${careBase}/home-visits`, { personId: foreignChild.id, visitedOn: today, visitorName: '嵊州专测老师', summary: '嵊州专测家访' }));
+await shengzhou.post(`${careBase}/attendance/absent`, { enrolmentId: foreignEnrolment, day: addDays(today, -1), absence: 'leave', note: '嵊州专测请假' });
+const foreignReport = (await shengzhou.put(`${careBase}/reports`, { enrolmentId: foreignEnrolment, day: today, meals: [], mood: 'happy', activities: '嵊州专测活动', photos: [{ mimeType: 'image/png', dataBase64: PNG, caption: '嵊州专测照片' }] })).json() as { id: string; photos: { id: string }[] };
+await created(shengzhou.post(`${careBase}/messages`, { personId: foreignChild.id, body: '嵊州专测留言' }));
+await created(shengzhou.post(`${careBase}/notices`, { title: '嵊州专测通知', body: '嵊州专测通知正文' }));
+await shengzhou.put(`${careBase}/meal-plan`, { weekStart: addDays(today, 1 - (((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1)), dishes: [{ weekday: 1, meal: 'lunch', name: '嵊州专测菜', ingredients: [{ food: 'rice-cooked', grams: 80 }] }] });
+const foreignActivity = await created(shengzhou.post(`${careBase}/activities`, { title: '嵊州专测讲座', startsAt: `${addDays(today, 20)}T09:00:00+08:00`, places: 5 }));
+const foreignVisit = await created(shengzhou.post(`${careBase}/home-visits`, { personId: foreignChild.id, visitedOn: today, visitorName: '嵊州专测老师', summary: '嵊州专测家访' }));
 const FOREIGN_FAMILY_IDS = [foreignCare.centerId, foreignCare.classId, foreignRound.id, foreignProgram.id, foreignApplication.id, foreignEnrolment, foreignReport.id, foreignReport.photos[0].id, foreignActivity.id, foreignVisit.id];
 
 const FOREIGN_HEALTH_IDS = [foreignChild.id, foreignNewborn.id, foreignMeasurement.id, foreignMchat.screening.id, foreignScreen.screening.id, foreignScreen.referral.id, foreignCenter.id, foreignLink.id];
-const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_FAMILY_IDS];
+const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS, ...FOREIGN_FAMILY_IDS];
 // What only the foreign records contain. (The caller's own filters, such as unitCode=330683,
 // are echoed back in the caller's own audit rows, so they are not marks of a leak.)
 const FOREIGN_MARKS = [
   FOREIGN_NAME, '嵊州专测乙', '嵊州专测地址', '嵊州专测用户', 'shengzhou-secret', foreignPerson.id, foreignUser.id, foreignRun.id, '新北社区', '剡湖街道',
   '嵊州专测童', '嵊州专测婴', '嵊州专测接种点', '嵊州专测访视', '嵊州专测中心', '嵊州专测卫生院', '嵊州专测家长', 'shengzhou-parent', ...FOREIGN_HEALTH_IDS,
-  '嵊州专测托育园', '嵊州专测批次', '嵊州专测请假', '嵊州专测活动', '嵊州专测照片', '嵊州专测留言', '嵊州专测通知', '嵊州专测菜', '嵊州专测讲座', '嵊州专测家访', ...FOREIGN_FAMILY_IDS,
+  '嵊州专测托育园', '嵊州专测托育地址', '嵊州专测保育员', 'SZ-SECRET-1', '嵊州专测发证', ...FOREIGN_CHILDCARE_IDS,
+  '嵊州专测入托园', '嵊州专测批次', '嵊州专测请假', '嵊州专测活动', '嵊州专测照片', '嵊州专测留言', '嵊州专测通知', '嵊州专测菜', '嵊州专测讲座', '嵊州专测家访', ...FOREIGN_FAMILY_IDS,
 ];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');

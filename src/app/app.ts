@@ -25,6 +25,7 @@ import { guardianshipRoutes } from '../modules/guardianship/index.ts';
 import { healthRoutes } from '../modules/health/index.ts';
 import { admissionRoutes } from '../modules/admission/index.ts';
 import { familyRoutes } from '../modules/family/index.ts';
+import { childcareRoutes } from '../modules/childcare/index.ts';
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -36,6 +37,7 @@ export interface AppOptions {
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
 const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, admissionRoutes, familyRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

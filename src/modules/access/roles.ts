@@ -19,6 +19,12 @@ export const PERMISSIONS = [
   /** Link parent accounts to their children; a parent reads their own children's records. */
   'guardianship.manage',
   'guardian.read',
+  /** Childcare centers (托育机构): read the register; run one's own center; review a department's part of a filing; file or return (county 卫健); assign reviewers' departments. */
+  'childcare.read',
+  'childcare.operate',
+  'childcare.review',
+  'childcare.file',
+  'childcare.reviewers',
   /** Admission (入托): a parent applies for their children; a county runs rounds; a center sets its places and rules. */
   'admission.apply',
   'admission.manage',
@@ -41,9 +47,9 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'admission.manage', 'admission.places'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'admission.manage', 'admission.places'] },
   /** 乡镇(街道)工作人员. */
   township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage'] },
   /** 儿童主任 / 儿童督导员. */
@@ -51,7 +57,7 @@ export const ROLES = {
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
-  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'admission.places', 'family.staff'] },
+  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.operate', 'admission.places', 'family.staff'] },
   /** 家长. */
   parent: { levels: [3, 4], permissions: ['guardian.read', 'admission.apply', 'family.parent'] },
   /** 老年人及家属. */
@@ -62,6 +68,8 @@ export const ROLES = {
   volunteer: { levels: [3, 4], permissions: [] },
   /** 部门数据专员 (民政、教育、公安、卫健、人社、医保、妇联、残联、团委). */
   data_officer: { levels: [1, 2], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'imports.run'] },
+  /** 联合监管部门审核人员 (发改、教育、公安、民政、人社、建设、文广、卫健、市场监管、消防): reviews its department's part of filings in its county. */
+  filing_reviewer: { levels: [2], permissions: ['org.read', 'childcare.read', 'childcare.review'] },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof ROLES;

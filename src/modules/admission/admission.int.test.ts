@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp } from '../../../test/support/platform.ts';
 import { signIn } from '../../../test/support/http.ts';
-import { insertCenter } from '../../../test/support/childcare.ts';
+import { insertCenter } from '../../../test/support/admission.ts';
 import { composeIdNumber } from '../people/idNumber.ts';
 
 let today = '2026-11-23';
@@ -10,7 +10,7 @@ const { p, app } = await testApp({ today: () => today });
 
 const staff = await signIn(app, 'tashan-staff');
 const county = await signIn(app, 'yuecheng-health');
-const carer = await signIn(app, 'tashan-carer');
+const carer = await signIn(app, 'tashan-center');
 const parent = await signIn(app, 'tashan-parent');
 
 const count = async (q: ReturnType<typeof sql>) => (await p.db.rows<{ n: number }>(q))[0].n;
@@ -29,9 +29,9 @@ async function child(name: string, birthDate: string, link = true) {
 }
 
 // Centers: A (the operator's own, rules: affordable families first), B (another operator's), C (infant class).
-const A = await insertCenter(p, { unitCode: '330602001', name: '小禾苗托育园', owner: 'tashan-carer', lon: 120.58, lat: 30.0 });
+const A = await insertCenter(p, { unitCode: '330602001', name: '小禾苗托育园', owner: 'tashan-center', lon: 120.58, lat: 30.0 });
 const B = await insertCenter(p, { unitCode: '330602002', name: '府山托育园', lon: 120.57, lat: 30.01 });
-const C = await insertCenter(p, { unitCode: '330602001', name: '小禾苗托育园二部', owner: 'tashan-carer', classType: 'infant' });
+const C = await insertCenter(p, { unitCode: '330602001', name: '小禾苗托育园二部', owner: 'tashan-center', classType: 'infant' });
 const anna = await child('甲小宝', '2025-03-01');
 const bo = await child('乙小宝', '2025-02-01');
 const cai = await child('丙小宝', '2025-01-15');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { testApp } from '../../../test/support/platform.ts';
 import { signIn } from '../../../test/support/http.ts';
-import { insertCenter } from '../../../test/support/childcare.ts';
+import { insertCenter } from '../../../test/support/admission.ts';
 import { uuidv7 } from '../../db/uuid.ts';
 import { composeIdNumber } from '../people/idNumber.ts';
 
@@ -10,14 +10,17 @@ const TODAY = '2026-11-24'; // a Tuesday
 const { p, app } = await testApp({ today: () => TODAY });
 
 const staff = await signIn(app, 'tashan-staff');
-const carer = await signIn(app, 'tashan-carer');
-const otherCarer = await signIn(app, 'shengzhou-carer');
+const carer = await signIn(app, 'tashan-center');
+const yuecheng = await signIn(app, 'yuecheng-admin');
+await yuecheng.post('/api/users', { username: 'fushan-center', displayName: '府山托育园 园长', password: 'a-long-password', role: 'childcare_operator', unitCode: '330602001' });
+// An operator of another center in the same township.
+const otherCarer = await signIn(app, 'fushan-center', 'a-long-password');
 const parent = await signIn(app, 'tashan-parent');
 
 const count = async (q: ReturnType<typeof sql>) => (await p.db.rows<{ n: number }>(q))[0].n;
 const audits = (action: string) => count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`);
 
-const A = await insertCenter(p, { unitCode: '330602001', name: '小禾苗托育园', owner: 'tashan-carer' });
+const A = await insertCenter(p, { unitCode: '330602001', name: '小禾苗托育园', owner: 'tashan-center' });
 const reg = await staff.post('/api/people', { name: '戊小宝', idNumber: composeIdNumber('330602', '2025-01-10', 300), unitCode: '330602001004' });
 const kid = reg.json().id as string;
 await staff.post('/api/guardianships', { personId: kid, username: 'tashan-parent', relation: 'father' });
@@ -41,7 +44,7 @@ describe('attendance', () => {
   it('checks in and out with the time and who brought and picked up the child', async () => {
     const inRes = await carer.post(`${base}/attendance/check-in`, { enrolmentId, time: '08:05', droppedOffBy: '爸爸' });
     expect(inRes.statusCode).toBe(200);
-    expect(inRes.json()).toMatchObject({ day: TODAY, checkInAt: '2026-11-24T00:05:00.000Z', droppedOffBy: '爸爸', checkInByName: '塔山街道 小禾苗托育园 王园长' });
+    expect(inRes.json()).toMatchObject({ day: TODAY, checkInAt: '2026-11-24T00:05:00.000Z', droppedOffBy: '爸爸', checkInByName: '塔山街道 小树苗托育园 钱园长' });
     expect((await carer.post(`${base}/attendance/check-in`, { enrolmentId, droppedOffBy: '爸爸' })).statusCode).toBe(409);
     const early = await carer.post(`${base}/attendance/check-out`, { enrolmentId, time: '07:00', pickedUpBy: '奶奶', pickedUpRelation: 'grandparent' });
     expect(early.json().error.fields[0]).toMatchObject({ field: 'time', code: 'family.checkOutBeforeIn' });
