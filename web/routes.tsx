@@ -15,12 +15,30 @@ import { lazy, Suspense } from 'react';
 
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
+const AdmissionPage = lazy(() => import('./pages/admission/AdmissionPage.tsx').then((m) => ({ default: m.AdmissionPage })));
+const HomeCenterPage = lazy(() => import('./pages/family/HomeCenterPage.tsx').then((m) => ({ default: m.HomeCenterPage })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
 
 function InfantHealth() {
   return (
     <Suspense fallback={<Spin />}>
       <HealthRoutes />
+    </Suspense>
+  );
+}
+
+function Admission() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <AdmissionPage />
+    </Suspense>
+  );
+}
+
+function HomeCenter() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <HomeCenterPage />
     </Suspense>
   );
 }
@@ -33,6 +51,8 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   audit: AuditPage,
   infantHealth: InfantHealth,
+  admission: Admission,
+  homeCenter: HomeCenter,
 };
 
 export function AppRoutes() {

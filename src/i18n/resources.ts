@@ -12,6 +12,8 @@ import zhImports from './locales/zh-CN/imports.json' with { type: 'json' };
 import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
 import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
 import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
+import zhAdmission from './locales/zh-CN/admission.json' with { type: 'json' };
+import zhFamily from './locales/zh-CN/family.json' with { type: 'json' };
 import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
@@ -23,6 +25,8 @@ import enImports from './locales/en-US/imports.json' with { type: 'json' };
 import enAudit from './locales/en-US/audit.json' with { type: 'json' };
 import enHealth from './locales/en-US/health.json' with { type: 'json' };
 import enParent from './locales/en-US/parent.json' with { type: 'json' };
+import enAdmission from './locales/en-US/admission.json' with { type: 'json' };
+import enFamily from './locales/en-US/family.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -40,6 +44,8 @@ export const resources = {
     audit: zhAudit,
     health: zhHealth,
     parent: zhParent,
+    admission: zhAdmission,
+    family: zhFamily,
     childcare: zhChildcare,
   },
   'en-US': {
@@ -53,6 +59,8 @@ export const resources = {
     audit: enAudit,
     health: enHealth,
     parent: enParent,
+    admission: enAdmission,
+    family: enFamily,
     childcare: enChildcare,
   },
 } as const;

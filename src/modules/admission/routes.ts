@@ -17,6 +17,7 @@ import {
   listPrograms,
   listRounds,
   openRound,
+  placeCenters,
   ownApplications,
   setProgram,
   withdrawApplication,
@@ -51,6 +52,11 @@ export function admissionRoutes(p: Platform): FastifyPluginAsyncZod {
     );
 
     // ---- places (centers) ----
+    app.get(
+      '/admission/centers',
+      { schema: { tags, summary: 'The centers (with classes) whose places the user may set', response: { 200: z.array(z.object({ id: z.string(), name: z.string(), unitCode: z.string(), classes: z.array(z.object({ id: z.string(), name: z.string(), classType: z.string() })) })) } } },
+      async (req) => placeCenters(p, actorOf(req)),
+    );
     app.get('/admission/rounds/:id/programs', { schema: { tags, summary: 'The places of a round by center and class type', params: idParam, response: { 200: z.array(programView) } } }, async (req) =>
       listPrograms(p, actorOf(req), req.params.id),
     );

@@ -10,7 +10,7 @@ import { childcareCenters, childcareClasses, childcareEnrolments } from '../chil
 import { assertGuardianOf, guardianships } from '../guardianship/index.ts';
 import { unitNameMap } from '../org/index.ts';
 import { persons } from '../people/index.ts';
-import { centerForActor } from './access.ts';
+import { centerForActor, centersOfActor } from './access.ts';
 import { allocatePlaces, type Application, type Program } from './matching.ts';
 import { lotteryNumber, TIE_BREAK, type PriorityRule } from './priority.ts';
 import { admissionApplications, admissionChoices, admissionPrograms, admissionRounds } from './schema.ts';
@@ -661,4 +661,16 @@ export async function exitEnrolment(p: Platform, actor: Actor, applicationId: st
     await appendAudit(tx, actor, { action: 'admission.enrolment.exit', entityType: 'admission_application', entityId: a.id, unitCode: e.unitCode, detail: { enrolment: e.id, endDate } });
   });
   return { ok: true };
+}
+
+/** The centers (with their classes) whose places the actor may set. */
+export async function placeCenters(p: Platform, actor: Actor): Promise<{ id: string; name: string; unitCode: string; classes: { id: string; name: string; classType: ProgramView['classType'] }[] }[]> {
+  const centers = await centersOfActor(p.db.orm, actor, 'admission.places');
+  if (centers.length === 0) return [];
+  const classes = await p.db.orm
+    .select({ id: childcareClasses.id, centerId: childcareClasses.centerId, name: childcareClasses.name, classType: childcareClasses.classType })
+    .from(childcareClasses)
+    .where(and(inArray(childcareClasses.centerId, centers.map((c) => c.id)), inScope(childcareClasses.unitCode, actor), eq(childcareClasses.active, true)))
+    .orderBy(asc(childcareClasses.name));
+  return centers.map((c) => ({ id: c.id, name: c.name, unitCode: c.unitCode, classes: classes.filter((k) => k.centerId === c.id).map(({ id, name, classType }) => ({ id, name, classType })) }));
 }
