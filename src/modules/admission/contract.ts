@@ -1,7 +1,7 @@
 /** The admission module's API shapes: used by its routes and, as types, by the web app. */
 import { z } from 'zod';
 import { isoDate, text, unitCode } from '../../app/schemas.ts';
-import { CARE_TYPES, CLASS_TYPES } from '../childcare/index.ts';
+import { CARE_TYPES, CLASS_TYPES } from '../childcare/vocabulary.ts';
 import { APPLICATION_STATUSES, ROUND_STATUSES } from './workflow.ts';
 
 export const classType = z.enum(CLASS_TYPES);

@@ -16,3 +16,4 @@ export { admissionRoutes } from './routes.ts';
 export { admissionApplications, admissionChoices, admissionPrograms, admissionRounds } from './schema.ts';
 export { centerForActor, centersOfActor, type CenterRef } from './access.ts';
 export { CLASS_AGES, classTypesForAge, type ApplicationStatus } from './workflow.ts';
+export { seedAdmission, type AdmissionSeedResult } from './seed.ts';

@@ -8,9 +8,9 @@
  * start date (托育服务 covers 0–3; SPEC §3.5).
  */
 import { addDays, completedMonths } from '../../app/dates.ts';
-import { CLASS_TYPES, type ClassType } from '../childcare/index.ts';
+import { CLASS_TYPES, type ClassType } from '../childcare/vocabulary.ts';
 
-export { CLASS_TYPES, CARE_TYPES, type ClassType, type CareType } from '../childcare/index.ts';
+export { CLASS_TYPES, CARE_TYPES, type ClassType, type CareType } from '../childcare/vocabulary.ts';
 
 /** Ages in completed months on the start date: from inclusive, to exclusive. */
 export const CLASS_AGES: Record<ClassType, { fromMonths: number; toMonths: number }> = {

@@ -44,7 +44,7 @@ function AttendanceModal({ centerId, day, action, onClose }: { centerId: string;
   };
   const title = action ? `${t(`attendance.${action.kind === 'in' ? 'checkIn' : action.kind === 'out' ? 'checkOut' : 'absent'}`)} · ${action.row.childName}` : '';
   return (
-    <Modal open={!!action} title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.confirm')} destroyOnHidden okButtonProps={{ 'data-testid': 'attendance-ok' } as object}>
+    <Modal open={!!action} title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.confirm')} destroyOnHidden okButtonProps={{ className: 'attendance-ok' }}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ pickedUpRelation: 'mother', absence: 'sick' }}>
         {action?.kind !== 'absent' && (
           <Form.Item name="time" label={t('attendance.time')}>
