@@ -181,7 +181,8 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
       sql`SELECT id, unit_code, birth_date::text FROM persons WHERE unit_code LIKE ${`${county}%`} AND birth_date > ${addDays(finished.earliestStart, -36 * 31)} AND birth_date <= ${addDays(finished.earliestStart, -183)} ORDER BY id`,
     );
     const share = city ? 0.25 : 1;
-    const applicants = kids.filter((k) => k.id === demoChild || rng.chance(share));
+    const otherFamily = new Set(familyKids.map((k) => k.id).filter((id) => id !== demoChild));
+    const applicants = kids.filter((k) => !otherFamily.has(k.id) && (k.id === demoChild || rng.chance(share)));
     const input: Application[] = [];
     const meta = new Map<string, { personId: string; unitCode: string; classType: string; affordable: boolean; careType: string }>();
     for (const kid of applicants) {
@@ -197,7 +198,8 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
         .map((x) => ({ x, d: Math.hypot((x.lon - homeLon) * 96_000, (x.lat - homeLat) * 111_000) }))
         .sort((a, b) => a.d - b.d);
       if (options.length === 0) continue;
-      const picks = isDemo ? options.slice(0, 1) : options.slice(0, Math.min(options.length, rng.int(1, 3)));
+      const picks = isDemo ? options.filter((o) => o.x.unitCode === DEMO_TOWNSHIP).slice(0, 1) : options.slice(0, Math.min(options.length, rng.int(1, 3)));
+      if (picks.length === 0) continue;
       const id = uuidv7();
       const affordable = isDemo || rng.chance(0.3);
       meta.set(id, { personId: kid.id, unitCode: kid.unit_code, classType, affordable, careType: rng.chance(0.85) ? 'fullDay' : rng.pick(['halfDay', 'hourly', 'temporary']) });
@@ -292,11 +294,11 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
         { meal: 'lunch', amount: rng.pick(['all', 'most', 'most', 'half']) },
         { meal: 'afternoonSnack', amount: rng.pick(['all', 'most']) },
       ]);
-      reports.push([uuidv7(), e.unitCode, e.centerId, e.enrolmentId, e.personId, day, meals, '12:00', rng.pick(['13:50', '14:10', '14:30']), rng.pick(moods), rng.pick(activities), isDemo ? '今天午饭吃得很好，和小朋友一起玩得很开心。' : null, rng.pick(carers)]);
+      reports.push([uuidv7(), e.unitCode, e.centerId, e.enrolmentId, e.personId, day, meals, '12:00', rng.pick(['13:50', '14:10', '14:30']), rng.pick(moods), rng.pick(activities), isDemo ? '今天午饭吃得很好，和小朋友一起玩得很开心。' : null, rng.pick(carers), stamp(day, 15, rng.int(10, 50))]);
     }
   }
   await copy(p, 'family_attendance', ['id', 'unit_code', 'center_id', 'enrolment_id', 'person_id', 'day', 'check_in_at', 'check_in_by_name', 'dropped_off_by', 'check_out_at', 'check_out_by_name', 'picked_up_by', 'picked_up_relation', 'absence'], attendance);
-  await copy(p, 'family_daily_reports', ['id', 'unit_code', 'center_id', 'enrolment_id', 'person_id', 'day', 'meals', 'nap_from', 'nap_to', 'mood', 'activities', 'notes', 'written_by_name'], reports);
+  await copy(p, 'family_daily_reports', ['id', 'unit_code', 'center_id', 'enrolment_id', 'person_id', 'day', 'meals', 'nap_from', 'nap_to', 'mood', 'activities', 'notes', 'written_by_name', 'updated_at'], reports);
 
   // Meal plans of this week, a notice per center with children; the demo family's conversation and an activity.
   const withKids = [...new Map(enrolled.map((e) => [e.centerId, e.unitCode])).entries()];

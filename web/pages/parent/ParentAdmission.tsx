@@ -90,7 +90,7 @@ export function ParentAdmission() {
         {t('parent:nav.admission')}
       </Typography.Title>
       {open && (
-        <Card size="small" title={open.name} extra={!applying && <Button type="primary" size="small" onClick={() => setApplying(true)} data-testid="apply-open">{t('common:actions.create')}</Button>}>
+        <Card size="small" title={open.name} extra={!applying && <Button type="primary" size="small" onClick={() => setApplying(true)} data-testid="apply-open">{t('apply')}</Button>}>
           <Typography.Text type="secondary">
             {t('round.window')}：{open.applyFrom} ~ {open.applyTo} · {t('round.earliestStart')}：{open.earliestStart}
           </Typography.Text>
