@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isoDate, text } from '../../app/schemas.ts';
 import { MEALS } from './nutrition.ts';
+import { GUIDANCE_TOPICS } from '../health/vocabulary.ts';
 import { ABSENCES, MEAL_AMOUNTS, MOODS, PICKUP_RELATIONS } from './vocabulary.ts';
 
 export const dayQuery = z.object({ day: isoDate.optional() });
@@ -150,3 +151,31 @@ export const childDayView = z.object({
   notices: z.array(noticeView),
 });
 export type ChildDayView = z.infer<typeof childDayView>;
+
+export const centerDueItem = z.object({
+  personId: z.string(),
+  childName: z.string(),
+  className: z.string(),
+  ageMonths: z.number(),
+  vaccine: z.string(),
+  dose: z.number(),
+  dueOn: z.string(),
+  deadlineOn: z.string().nullable(),
+  status: z.enum(['overdue', 'due']),
+});
+export type CenterDueItem = z.infer<typeof centerDueItem>;
+export const tourInput = z.object({ touredOn: isoDate, topics: z.array(z.enum(GUIDANCE_TOPICS)).min(1), findings: text(2000), advice: text(2000), followUpOn: isoDate.optional() });
+export const tourView = z.object({
+  id: z.string(),
+  centerId: z.string(),
+  centerName: z.string(),
+  doctorName: z.string(),
+  touredOn: z.string(),
+  topics: z.array(z.string()),
+  findings: z.string(),
+  advice: z.string(),
+  followUpOn: z.string().nullable(),
+});
+export type TourView = z.infer<typeof tourView>;
+export const tourScheduleRow = z.object({ centerId: z.string(), centerName: z.string(), unitCode: z.string(), lastTour: z.string().nullable(), nextDue: z.string().nullable(), status: z.enum(['never', 'overdue', 'due', 'done']) });
+export type TourScheduleRow = z.infer<typeof tourScheduleRow>;

@@ -194,3 +194,40 @@ describe('parenting-guidance activities and home visits', () => {
     expect(stranger.json().error.fields[0]).toMatchObject({ field: 'personId', code: 'family.notAtCenter' });
   });
 });
+
+describe('infant health at the center', () => {
+  it('lists the vaccinations due or overdue for the enrolled children, for the staff and the township doctor', async () => {
+    const doctor = await signIn(app, 'tashan-doctor');
+    // 戊小宝 (born 2025-01-10, 22 months) has no vaccination on record: every dose so far is overdue.
+    const res = await carer.get(`${base}/immunisation`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json() as { childName: string; vaccine: string; dose: number; status: string }[];
+    expect(items.length).toBeGreaterThan(5);
+    expect(items.every((i) => i.childName === '戊小宝')).toBe(true);
+    expect(items).toContainEqual(expect.objectContaining({ vaccine: 'HepB', dose: 1, status: 'overdue' }));
+    await doctor.post(`/api/health/children/${kid}/vaccinations`, { vaccine: 'HepB', dose: 1, givenOn: '2025-01-10' });
+    const after = (await doctor.get(`${base}/immunisation`)).json() as { vaccine: string; dose: number }[];
+    expect(after.find((i) => i.vaccine === 'HepB' && i.dose === 1)).toBeUndefined();
+    expect(after.length).toBe(items.length - 1);
+    expect((await otherCarer.get(`${base}/immunisation`)).statusCode).toBe(404);
+    expect((await parent.get(`${base}/immunisation`)).statusCode).toBe(403);
+    expect(await audits('health.center_due.list')).toBe(2);
+  });
+
+  it('records doctors’ guidance tours and shows when each center is next due', async () => {
+    const doctor = await signIn(app, 'tashan-doctor');
+    const before = (await doctor.get('/api/family/tour-schedule')).json() as { centerId: string; status: string }[];
+    expect(before.find((r) => r.centerId === A.centerId)?.status).toBe('never');
+    const bad = await doctor.post(`${base}/tours`, { touredOn: '2026-11-20', topics: [], findings: 'x', advice: 'y' });
+    expect(bad.json().error.fields[0]).toMatchObject({ field: 'topics', code: 'tooFewItems' });
+    const early = await doctor.post(`${base}/tours`, { touredOn: '2026-11-20', topics: ['feeding'], findings: 'x', advice: 'y', followUpOn: '2026-11-01' });
+    expect(early.json().error.fields[0]).toMatchObject({ field: 'followUpOn', code: 'family.followUpBeforeTour' });
+    const res = await doctor.post(`${base}/tours`, { touredOn: '2026-11-20', topics: ['feeding', 'injuryPrevention'], findings: '午餐蔬菜偏少；插座无保护盖', advice: '增加深色蔬菜；加装插座保护盖', followUpOn: '2026-12-20' });
+    expect(res.statusCode).toBe(201);
+    expect((await carer.post(`${base}/tours`, { touredOn: '2026-11-20', topics: ['feeding'], findings: 'x', advice: 'y' })).statusCode).toBe(403);
+    expect((await carer.get(`${base}/tours`)).json()).toEqual([expect.objectContaining({ doctorName: '塔山街道社区卫生服务中心 儿保医生 孙医生', advice: '增加深色蔬菜；加装插座保护盖' })]);
+    const after = (await doctor.get('/api/family/tour-schedule')).json() as { centerId: string; status: string; nextDue: string }[];
+    expect(after.find((r) => r.centerId === A.centerId)).toMatchObject({ status: 'done', nextDue: '2027-02-18' });
+    expect(await audits('health.tour.record')).toBe(1);
+  });
+});

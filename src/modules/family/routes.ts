@@ -28,8 +28,13 @@ import {
   staffMessageInput,
   threadView,
   weekQuery,
+  centerDueItem,
+  tourInput,
+  tourView,
+  tourScheduleRow,
 } from './contract.ts';
 import { FOOD_TABLE } from './nutrition.ts';
+import { centerImmunisation, centerTours, recordTour, tourSchedule } from './health.service.ts';
 import {
   bookActivity,
   centerActivities,
@@ -121,6 +126,22 @@ export function familyRoutes(p: Platform): FastifyPluginAsyncZod {
       const ph = await reportPhoto(p, actorOf(req), req.params.id);
       return reply.header('content-type', ph.mimeType).header('cache-control', 'private, max-age=3600').send(Buffer.from(ph.content));
     });
+
+    // ---- infant health at a center: vaccinations to check, guidance tours ----
+    app.get(
+      '/family/centers/:id/immunisation',
+      { schema: { tags, summary: 'Vaccinations due or overdue for the children enrolled at the center (audited)', params: idParam, response: { 200: z.array(centerDueItem) } } },
+      async (req) => centerImmunisation(p, actorOf(req), req.params.id),
+    );
+    app.get('/family/centers/:id/tours', { schema: { tags, summary: 'Child-health doctors’ guidance tours to the center', params: idParam, response: { 200: z.array(tourView) } } }, async (req) =>
+      centerTours(p, actorOf(req), req.params.id),
+    );
+    app.post('/family/centers/:id/tours', { schema: { tags, summary: 'Record a guidance tour (child-health doctor)', params: idParam, body: tourInput, response: { 201: tourView } } }, async (req, reply) =>
+      reply.status(201).send(await recordTour(p, actorOf(req), req.params.id, req.body)),
+    );
+    app.get('/family/tour-schedule', { schema: { tags, summary: 'Centers in scope with their last guidance tour and when the next is due', response: { 200: z.array(tourScheduleRow) } } }, async (req) =>
+      tourSchedule(p, actorOf(req)),
+    );
 
     // ---- the parent ----
     app.get('/parent/children/:id/day', { schema: { tags, summary: 'The child’s day at the center: attendance, report, menu, notices (audited)', params: personParam, querystring: dayQuery, response: { 200: childDayView } } }, async (req) =>

@@ -124,3 +124,17 @@ export const familyHomeVisits = pgTable('family_home_visits', {
   recordedBy: uuid('recorded_by'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+export const healthGuidanceTours = pgTable('health_guidance_tours', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  centerId: uuid('center_id').notNull(),
+  doctorId: uuid('doctor_id'),
+  doctorName: text('doctor_name').notNull(),
+  touredOn: date('toured_on', { mode: 'string' }).notNull(),
+  topics: text('topics').array().notNull(),
+  findings: text('findings').notNull(),
+  advice: text('advice').notNull(),
+  followUpOn: date('follow_up_on', { mode: 'string' }),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
