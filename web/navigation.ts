@@ -29,7 +29,7 @@ export const NAVIGATION: NavGroup[] = [
       { key: 'subsidies', path: '/subsidies', section: '§3.8', built: false },
     ],
   },
-  { key: 'health', items: [{ key: 'infantHealth', path: '/health', section: '§3.6', built: true, permission: 'health.read' }] },
+  { key: 'health', items: [{ key: 'infantHealth', path: '/health', section: '§3.6', built: true, permission: 'health.read' }, { key: 'guidanceTours', path: '/health-tours', section: '§3.6', built: true, permission: 'health.write' }] },
   {
     key: 'welfare',
     items: [

@@ -17,6 +17,7 @@ import { lazy, Suspense } from 'react';
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
 const AdmissionPage = lazy(() => import('./pages/admission/AdmissionPage.tsx').then((m) => ({ default: m.AdmissionPage })));
 const HomeCenterPage = lazy(() => import('./pages/family/HomeCenterPage.tsx').then((m) => ({ default: m.HomeCenterPage })));
+const GuidanceToursPage = lazy(() => import('./pages/family/HealthAtCenter.tsx').then((m) => ({ default: m.GuidanceToursPage })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
 
 function InfantHealth() {
@@ -43,6 +44,14 @@ function HomeCenter() {
   );
 }
 
+function GuidanceTours() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <GuidanceToursPage />
+    </Suspense>
+  );
+}
+
 /** Pages of the built capabilities, by navigation key. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   orgTree: OrgTreePage,
@@ -53,6 +62,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   infantHealth: InfantHealth,
   admission: Admission,
   homeCenter: HomeCenter,
+  guidanceTours: GuidanceTours,
 };
 
 export function AppRoutes() {

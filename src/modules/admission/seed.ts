@@ -310,6 +310,15 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
     ['id', 'unit_code', 'center_id', 'title', 'body', 'published_at', 'author_name'],
     withKids.map(([centerId, unit]) => [uuidv7(), unit, centerId, '冬季传染病预防提示', '近期气温下降，请家长每天入园前为孩子测量体温，如有发热、咳嗽等症状请在家休息并告知老师。', `${addDays(today, -2)}T01:00:00Z`, '园长']),
   );
+  await copy(
+    p,
+    'health_guidance_tours',
+    ['id', 'unit_code', 'center_id', 'doctor_name', 'toured_on', 'topics', 'findings', 'advice', 'follow_up_on'],
+    withKids.map(([centerId, unit]) => {
+      const on = addDays(today, -rng.int(20, 130));
+      return [uuidv7(), unit, centerId, unit === DEMO_TOWNSHIP ? '塔山街道社区卫生服务中心 儿保医生 孙医生' : '社区卫生服务中心 儿保医生', on, '{feeding,injuryPrevention}', '午餐深色蔬菜偏少；活动室插座缺少保护盖。', '每餐安排一种深色蔬菜；一周内加装插座保护盖。', addDays(on, 30)];
+    }),
+  );
   const demoEnrolment = enrolled.find((e) => e.personId === demoChild);
   if (demoEnrolment && parent) {
     await copy(p, 'family_messages', ['id', 'unit_code', 'center_id', 'person_id', 'sender_id', 'sender_side', 'sender_name', 'body', 'created_at', 'read_at'], [

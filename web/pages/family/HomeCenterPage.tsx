@@ -10,6 +10,7 @@ import { MEALS } from '../../../src/modules/family/nutrition.ts';
 import { ABSENCES, PICKUP_RELATIONS } from '../../../src/modules/family/vocabulary.ts';
 import { ReportDrawer } from './ReportDrawer.tsx';
 import { MealPlanTable, NutritionSummary } from './MealPlanView.tsx';
+import { ImmunisationTab, ToursTab } from './HealthAtCenter.tsx';
 
 interface Center {
   id: string;
@@ -569,6 +570,8 @@ export function HomeCenterPage() {
                 { key: 'meals', label: t('tabs.meals'), children: <MealsTab centerId={current} day={day} /> },
                 { key: 'activities', label: t('tabs.activities'), children: <ActivitiesTab centerId={current} /> },
                 { key: 'visits', label: t('tabs.visits'), children: <VisitsTab centerId={current} day={day} /> },
+                { key: 'immunisation', label: t('tabs.immunisation'), children: <ImmunisationTab centerId={current} /> },
+                { key: 'tours', label: t('tabs.tours'), children: <ToursTab centerId={current} /> },
               ]}
             />
           </Card>
