@@ -96,7 +96,7 @@ export function ParentDay() {
           <Card size="small" title={t('meals.today')}>
             {d.menu.length ? (
               <>
-                <List size="small" dataSource={d.menu} renderItem={(m) => <List.Item>{t(`meal.${m.meal}`)}：{m.name}<Typography.Text type="secondary">{m.nutrients.energyKcal} kcal</Typography.Text></List.Item>} />
+                <List size="small" dataSource={d.menu} renderItem={(m) => <List.Item>{t(`meal.${m.meal}`)}：{m.name}<Typography.Text type="secondary"> · {m.nutrients.energyKcal} kcal</Typography.Text></List.Item>} />
                 {d.menuTotals && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('meals.energy')} {d.menuTotals.energyKcal} · {t('meals.protein')} {d.menuTotals.proteinG} · {t('meals.fat')} {d.menuTotals.fatG} · {t('meals.carbohydrate')} {d.menuTotals.carbohydrateG}
