@@ -18,6 +18,7 @@ import { importPeopleFile } from '../src/modules/imports/index.ts';
 import { systemActor } from '../src/app/scope.ts';
 import { shanghaiToday } from '../src/app/context.ts';
 import { addDays, addMonths } from '../src/app/dates.ts';
+import { insertCenter } from './support/admission.ts';
 import { centerBody, STANDARD_EVIDENCE, uploadEvidence } from './support/childcare.ts';
 import { createCenterFixture, gradeFixture } from './support/childcare-fixtures.ts';
 import { CURRENT_STANDARD, itemsOf } from '../src/modules/grading/standard.ts';
@@ -120,8 +121,33 @@ const [qMonth] = (await shengzhou.get(`/api/subsidies/months?centerId=${qCenter.
 const qClaim = await created(shengzhou.post('/api/subsidies/claims', { centerId: qCenter.id, ruleCode: 'childcare.premises', costFen: 100_000_00, description: '嵊州专测补助申请' }));
 const FOREIGN_QUALITY_IDS = [qCenter.id, qApp.id, qPlan.id, qInspection.id, qOrder.id, qIncident.id, qComplaint.id, qMonth.id, qClaim.id, ...qCenter.personIds];
 
+
+// Admission and home–center interaction: a 嵊州市 round with a center's places, the foreign
+// child's application allocated and accepted, and the center's records of the child's day.
+const foreignCare = await insertCenter(p, { unitCode: '330683001', name: '嵊州专测入托园', lon: 120.82, lat: 29.59 });
+const foreignRound = await created(
+  shengzhou.post('/api/admission/rounds', { unitCode: '330683', name: '嵊州专测批次', applyFrom: addDays(today, -10), applyTo: addDays(today, 10), earliestStart: addDays(today, -5) }),
+);
+const foreignProgram = (await shengzhou.put(`/api/admission/rounds/${foreignRound.id}/programs`, { centerId: foreignCare.centerId, classId: foreignCare.classId, places: 3, rules: [{ id: 'near', kind: 'distance' }] })).json() as { id: string };
+await shengzhou.post(`/api/admission/rounds/${foreignRound.id}/open`);
+const foreignApplication = await created(
+  shengzhouParent.post('/api/admission/applications', { roundId: foreignRound.id, personId: foreignChild.id, classType: 'toddler', careType: 'fullDay', startDate: addDays(today, -5), choices: [foreignProgram.id], homeLon: 120.83, homeLat: 29.6 }),
+);
+await shengzhou.post(`/api/admission/rounds/${foreignRound.id}/allocate`);
+const foreignEnrolment = ((await shengzhouParent.post(`/api/admission/applications/${foreignApplication.id}/accept`)).json() as { enrolmentId: string }).enrolmentId;
+const careBase = `/api/family/centers/${foreignCare.centerId}`;
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+await shengzhou.post(`${careBase}/attendance/absent`, { enrolmentId: foreignEnrolment, day: addDays(today, -1), absence: 'leave', note: '嵊州专测请假' });
+const foreignReport = (await shengzhou.put(`${careBase}/reports`, { enrolmentId: foreignEnrolment, day: today, meals: [], mood: 'happy', activities: '嵊州专测活动', photos: [{ mimeType: 'image/png', dataBase64: PNG, caption: '嵊州专测照片' }] })).json() as { id: string; photos: { id: string }[] };
+await created(shengzhou.post(`${careBase}/messages`, { personId: foreignChild.id, body: '嵊州专测留言' }));
+await created(shengzhou.post(`${careBase}/notices`, { title: '嵊州专测通知', body: '嵊州专测通知正文' }));
+await shengzhou.put(`${careBase}/meal-plan`, { weekStart: addDays(today, 1 - (((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) + 1)), dishes: [{ weekday: 1, meal: 'lunch', name: '嵊州专测菜', ingredients: [{ food: 'rice-cooked', grams: 80 }] }] });
+const foreignActivity = await created(shengzhou.post(`${careBase}/activities`, { title: '嵊州专测讲座', startsAt: `${addDays(today, 20)}T09:00:00+08:00`, places: 5 }));
+const foreignVisit = await created(shengzhou.post(`${careBase}/home-visits`, { personId: foreignChild.id, visitedOn: today, visitorName: '嵊州专测老师', summary: '嵊州专测家访' }));
+const FOREIGN_FAMILY_IDS = [foreignCare.centerId, foreignCare.classId, foreignRound.id, foreignProgram.id, foreignApplication.id, foreignEnrolment, foreignReport.id, foreignReport.photos[0].id, foreignActivity.id, foreignVisit.id];
+
 const FOREIGN_HEALTH_IDS = [foreignChild.id, foreignNewborn.id, foreignMeasurement.id, foreignMchat.screening.id, foreignScreen.screening.id, foreignScreen.referral.id, foreignCenter.id, foreignLink.id];
-const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS, ...FOREIGN_QUALITY_IDS];
+const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS, ...FOREIGN_QUALITY_IDS, ...FOREIGN_FAMILY_IDS];
 // What only the foreign records contain. (The caller's own filters, such as unitCode=330683,
 // are echoed back in the caller's own audit rows, so they are not marks of a leak.)
 const FOREIGN_MARKS = [
@@ -129,6 +155,7 @@ const FOREIGN_MARKS = [
   '嵊州专测童', '嵊州专测婴', '嵊州专测接种点', '嵊州专测访视', '嵊州专测中心', '嵊州专测卫生院', '嵊州专测家长', 'shengzhou-parent', ...FOREIGN_HEALTH_IDS,
   '嵊州专测托育园', '嵊州专测托育地址', '嵊州专测保育员', 'SZ-SECRET-1', '嵊州专测发证', ...FOREIGN_CHILDCARE_IDS,
   '嵊州专测质量园', '嵊州专测评估组', '嵊州专测抽查计划', '嵊州专测发现问题', '嵊州专测事件经过', '嵊州专测处置', '嵊州专测投诉内容', '嵊州专测补助申请', ...FOREIGN_QUALITY_IDS,
+  '嵊州专测入托园', '嵊州专测批次', '嵊州专测请假', '嵊州专测活动', '嵊州专测照片', '嵊州专测留言', '嵊州专测通知', '嵊州专测菜', '嵊州专测讲座', '嵊州专测家访', ...FOREIGN_FAMILY_IDS,
 ];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');

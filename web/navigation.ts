@@ -25,12 +25,12 @@ export const NAVIGATION: NavGroup[] = [
       { key: 'staff', path: '/childcare/staff', section: '§3.2', built: true, permission: 'childcare.read' },
       { key: 'grading', path: '/childcare/grading', section: '§3.3', built: true, permission: ['grading.read', 'grading.apply'] },
       { key: 'supervision', path: '/childcare/supervision', section: '§3.4', built: true, permission: ['supervision.read', 'supervision.report'] },
-      { key: 'admission', path: '/childcare/admission', section: '§3.5', built: false },
-      { key: 'homeCenter', path: '/childcare/home-center', section: '§3.7', built: false },
+      { key: 'admission', path: '/childcare/admission', section: '§3.5', built: true, permission: 'admission.places' },
+      { key: 'homeCenter', path: '/childcare/home-center', section: '§3.7', built: true, permission: 'family.staff' },
       { key: 'subsidies', path: '/subsidies', section: '§3.8', built: true, permission: ['subsidies.read', 'subsidies.claim'] },
     ],
   },
-  { key: 'health', items: [{ key: 'infantHealth', path: '/health', section: '§3.6', built: true, permission: 'health.read' }] },
+  { key: 'health', items: [{ key: 'infantHealth', path: '/health', section: '§3.6', built: true, permission: 'health.read' }, { key: 'guidanceTours', path: '/health-tours', section: '§3.6', built: true, permission: 'health.write' }] },
   {
     key: 'welfare',
     items: [

@@ -15,6 +15,9 @@ import { lazy, Suspense } from 'react';
 
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
+const AdmissionPage = lazy(() => import('./pages/admission/AdmissionPage.tsx').then((m) => ({ default: m.AdmissionPage })));
+const HomeCenterPage = lazy(() => import('./pages/family/HomeCenterPage.tsx').then((m) => ({ default: m.HomeCenterPage })));
+const GuidanceToursPage = lazy(() => import('./pages/family/HealthAtCenter.tsx').then((m) => ({ default: m.GuidanceToursPage })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
 const ChildcareRoutes = lazy(() => import('./pages/childcare/ChildcareRoutes.tsx').then((m) => ({ default: m.ChildcareRoutes })));
 const SubsidiesPage = lazy(() => import('./pages/subsidies/SubsidiesPage.tsx').then((m) => ({ default: m.SubsidiesPage })));
@@ -69,6 +72,9 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   subsidies: lazyPage(SubsidiesPage),
   grading: lazyPage(GradingPage),
   supervision: lazyPage(SupervisionPage),
+  admission: lazyPage(AdmissionPage),
+  homeCenter: lazyPage(HomeCenterPage),
+  guidanceTours: lazyPage(GuidanceToursPage),
 };
 
 export function AppRoutes() {

@@ -26,6 +26,8 @@ import { healthRoutes } from '../modules/health/index.ts';
 import { subsidyRoutes } from '../modules/subsidies/index.ts';
 import { gradingRoutes } from '../modules/grading/index.ts';
 import { supervisionRoutes } from '../modules/supervision/index.ts';
+import { admissionRoutes } from '../modules/admission/index.ts';
+import { familyRoutes } from '../modules/family/index.ts';
 import { childcareRoutes } from '../modules/childcare/index.ts';
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
@@ -37,7 +39,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

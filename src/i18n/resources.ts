@@ -15,6 +15,8 @@ import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
 import zhSubsidies from './locales/zh-CN/subsidies.json' with { type: 'json' };
 import zhGrading from './locales/zh-CN/grading.json' with { type: 'json' };
 import zhSupervision from './locales/zh-CN/supervision.json' with { type: 'json' };
+import zhAdmission from './locales/zh-CN/admission.json' with { type: 'json' };
+import zhFamily from './locales/zh-CN/family.json' with { type: 'json' };
 import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
@@ -29,6 +31,8 @@ import enParent from './locales/en-US/parent.json' with { type: 'json' };
 import enSubsidies from './locales/en-US/subsidies.json' with { type: 'json' };
 import enGrading from './locales/en-US/grading.json' with { type: 'json' };
 import enSupervision from './locales/en-US/supervision.json' with { type: 'json' };
+import enAdmission from './locales/en-US/admission.json' with { type: 'json' };
+import enFamily from './locales/en-US/family.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -49,6 +53,8 @@ export const resources = {
     subsidies: zhSubsidies,
     grading: zhGrading,
     supervision: zhSupervision,
+    admission: zhAdmission,
+    family: zhFamily,
     childcare: zhChildcare,
   },
   'en-US': {
@@ -65,6 +71,8 @@ export const resources = {
     subsidies: enSubsidies,
     grading: enGrading,
     supervision: enSupervision,
+    admission: enAdmission,
+    family: enFamily,
     childcare: enChildcare,
   },
 } as const;

@@ -14,6 +14,7 @@ import { seedSubsidyRules, seedSubsidies } from '../modules/subsidies/index.ts';
 import { seedGrading } from '../modules/grading/index.ts';
 import { seedSupervision } from '../modules/supervision/index.ts';
 import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../modules/childcare/index.ts';
+import { seedAdmission } from '../modules/admission/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -118,6 +119,11 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('quality', 2, 3);
     await seedSubsidies(p, rng.fork('subsidies'));
     progress('quality', 3, 3);
+  }
+  if (opts.scale !== 'base') {
+    progress('admission', 0, 1);
+    await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
+    progress('admission', 1, 1);
   }
 
   await p.db.transaction(async (tx) => {

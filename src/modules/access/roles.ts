@@ -40,6 +40,13 @@ export const PERMISSIONS = [
   'childcare.review',
   'childcare.file',
   'childcare.reviewers',
+  /** Admission (入托): a parent applies for their children; a county runs rounds; a center sets its places and rules. */
+  'admission.apply',
+  'admission.manage',
+  'admission.places',
+  /** Home–center interaction (家园互动): a center's staff keep attendance, reports, notices, meal plans; a parent takes part. */
+  'family.staff',
+  'family.parent',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,7 +64,7 @@ export const ROLES = {
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
   city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places'] },
   /** 乡镇(街道)工作人员. */
   township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage'] },
   /** 儿童主任 / 儿童督导员. */
@@ -65,9 +72,9 @@ export const ROLES = {
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
-  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.read', 'childcare.operate', 'grading.apply', 'supervision.report', 'subsidies.claim'] },
+  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.read', 'childcare.operate', 'grading.apply', 'supervision.report', 'subsidies.claim', 'admission.places', 'family.staff'] },
   /** 家长. */
-  parent: { levels: [3, 4], permissions: ['guardian.read', 'supervision.complain'] },
+  parent: { levels: [3, 4], permissions: ['guardian.read', 'supervision.complain', 'admission.apply', 'family.parent'] },
   /** 老年人及家属. */
   elderly: { levels: [3, 4], permissions: [] },
   /** 养老服务商. */

@@ -10,6 +10,8 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import type { OwnChild } from '../../../src/modules/guardianship/contract.ts';
 import { PARENT_NAVIGATION, type ParentNavItem } from './parentNavigation.ts';
 import { ParentChildPage } from './ParentChildPage.tsx';
+import { ParentAdmission } from './ParentAdmission.tsx';
+import { ParentDay, ParentMessages } from './ParentDay.tsx';
 
 const ICONS: Record<ParentNavItem['key'], ReactNode> = {
   health: <HeartOutlined />,
@@ -97,6 +99,9 @@ export function ParentApp() {
         <Routes>
           <Route index element={<ChildrenPage />} />
           <Route path="children/:id" element={<ParentChildPage />} />
+          <Route path="admission" element={<ParentAdmission />} />
+          <Route path="day" element={<ParentDay />} />
+          <Route path="messages" element={<ParentMessages />} />
           {PARENT_NAVIGATION.filter((n) => !n.built).map((n) => (
             <Route key={n.key} path={n.path} element={<ComingSoon item={n} />} />
           ))}

@@ -1,7 +1,6 @@
 /**
  * The parent's app (mobile): one entry per service for the family. `built` entries have a
- * page; the others show the "coming" page until their module lands (admission, the
- * child's day and messages come with the childcare centers).
+ * page; the others show the "coming" page until their module lands.
  */
 export interface ParentNavItem {
   key: 'health' | 'admission' | 'day' | 'messages';
@@ -11,7 +10,7 @@ export interface ParentNavItem {
 
 export const PARENT_NAVIGATION: ParentNavItem[] = [
   { key: 'health', path: '/', built: true },
-  { key: 'admission', path: '/admission', built: false },
-  { key: 'day', path: '/day', built: false },
-  { key: 'messages', path: '/messages', built: false },
+  { key: 'admission', path: '/admission', built: true },
+  { key: 'day', path: '/day', built: true },
+  { key: 'messages', path: '/messages', built: true },
 ];

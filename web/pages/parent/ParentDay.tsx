@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Descriptions, Empty, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, qs } from '../../api.ts';
+import type { ActivityView, ChildDayView, MessageView } from '../../../src/modules/family/contract.ts';
+import { Conversation } from '../family/HomeCenterPage.tsx';
+import { useOwnChildren } from './ParentApp.tsx';
+
+const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }) : '');
+const todayShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+function useChildChoice() {
+  const children = useOwnChildren();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const id = chosen ?? children.data?.[0]?.id;
+  return { children, id, setChosen };
+}
+
+function ChildSelect({ value, onChange }: { value?: string; onChange: (v: string) => void }) {
+  const { t } = useTranslation('family');
+  const children = useOwnChildren();
+  if ((children.data ?? []).length < 2) return null;
+  return <Select style={{ width: '100%' }} value={value} onChange={onChange} aria-label={t('parent.chooseChild')} options={(children.data ?? []).map((c) => ({ value: c.id, label: c.name }))} data-testid="day-child" />;
+}
+
+/** 在园: the child's day — attendance, the day's report with photos, the menu, notices, activities. */
+export function ParentDay() {
+  const { t } = useTranslation(['family', 'parent', 'admission']);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const { children, id, setChosen } = useChildChoice();
+  const [day, setDay] = useState(todayShanghai());
+  const view = useQuery({ queryKey: ['child-day', id, day], queryFn: () => api.get<ChildDayView>(`/parent/children/${id}/day${qs({ day })}`), enabled: !!id, refetchInterval: 30_000 });
+  const activities = useQuery({ queryKey: ['child-activities', id], queryFn: () => api.get<ActivityView[]>(`/parent/children/${id}/activities`), enabled: !!id });
+  if (children.isLoading) return <Spin />;
+  if (!id) return <Empty description={t('parent:noChildren')} />;
+  const d = view.data;
+  const book = async (activityId: string) => {
+    try {
+      await api.post(`/parent/children/${id}/activities/${activityId}/book`);
+      void qc.invalidateQueries({ queryKey: ['child-activities', id] });
+    } catch (e) {
+      void message.error(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
+    }
+  };
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={5} style={{ margin: '4px 0' }}>
+          {t('parent:nav.day')}
+        </Typography.Title>
+        <Input type="date" value={day} max={todayShanghai()} onChange={(e) => e.target.value && setDay(e.target.value)} style={{ width: 150 }} />
+      </Space>
+      <ChildSelect value={id} onChange={setChosen} />
+      {view.isLoading && <Spin />}
+      {d && !d.enrolment && <Card size="small"><Empty description={t('parent.notEnrolled')} /></Card>}
+      {d?.enrolment && (
+        <>
+          <Card size="small" title={`${d.childName} · ${d.enrolment.centerName}`} extra={<Tag>{d.enrolment.className}</Tag>}>
+            <Typography.Text strong>{t('parent.attendance')}：</Typography.Text>
+            {d.attendance?.absence ? (
+              <Typography.Text>{t('parent.absent', { reason: t(`absence.${d.attendance.absence}`) })}</Typography.Text>
+            ) : d.attendance?.checkInAt ? (
+              <Space direction="vertical" size={0} data-testid="day-attendance">
+                <Typography.Text>{t('parent.inAt', { time: clock(d.attendance.checkInAt), by: d.attendance.droppedOffBy })}</Typography.Text>
+                {d.attendance.checkOutAt && <Typography.Text>{t('parent.outAt', { time: clock(d.attendance.checkOutAt), by: d.attendance.pickedUpBy })}</Typography.Text>}
+              </Space>
+            ) : (
+              <Typography.Text type="secondary">{t('parent.notArrived')}</Typography.Text>
+            )}
+          </Card>
+          <Card size="small" title={t('parent.report')} data-testid="day-report">
+            {d.report ? (
+              <>
+                <Descriptions size="small" column={1}>
+                  <Descriptions.Item label={t('report.mood')}>{t(`mood.${d.report.mood}`)}</Descriptions.Item>
+                  <Descriptions.Item label={t('report.meals')}>{d.report.meals.map((m) => `${t(`meal.${m.meal}`)}：${t(`amount.${m.amount}`)}`).join('；') || '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('report.nap')}>{d.report.napFrom ? `${d.report.napFrom}–${d.report.napTo}` : '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('report.activities')}>{d.report.activities}</Descriptions.Item>
+                  {d.report.notes && <Descriptions.Item label={t('report.notes')}>{d.report.notes}</Descriptions.Item>}
+                </Descriptions>
+                <Space wrap>
+                  {d.report.photos.map((ph) => (
+                    <img key={ph.id} src={`/api/family/photos/${ph.id}`} alt={ph.caption ?? ''} style={{ width: 104, height: 104, objectFit: 'cover', borderRadius: 8 }} />
+                  ))}
+                </Space>
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '6px 0 0' }}>
+                  {t('report.by', { name: d.report.writtenByName, time: clock(d.report.updatedAt) })}
+                </Typography.Paragraph>
+              </>
+            ) : (
+              <Typography.Text type="secondary">{t('report.none')}</Typography.Text>
+            )}
+          </Card>
+          <Card size="small" title={t('meals.today')}>
+            {d.menu.length ? (
+              <>
+                <List size="small" dataSource={d.menu} renderItem={(m) => <List.Item>{t(`meal.${m.meal}`)}：{m.name}<Typography.Text type="secondary"> · {m.nutrients.energyKcal} kcal</Typography.Text></List.Item>} />
+                {d.menuTotals && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('meals.energy')} {d.menuTotals.energyKcal} · {t('meals.protein')} {d.menuTotals.proteinG} · {t('meals.fat')} {d.menuTotals.fatG} · {t('meals.carbohydrate')} {d.menuTotals.carbohydrateG}
+                  </Typography.Text>
+                )}
+              </>
+            ) : (
+              <Typography.Text type="secondary">{t('meals.empty')}</Typography.Text>
+            )}
+          </Card>
+          {d.notices.length > 0 && (
+            <Card size="small" title={t('parent.notices')}>
+              <List size="small" dataSource={d.notices} renderItem={(n) => <List.Item><List.Item.Meta title={n.title} description={n.body} /></List.Item>} />
+            </Card>
+          )}
+          {(activities.data ?? []).length > 0 && (
+            <Card size="small" title={t('parent.activities')}>
+              <List
+                size="small"
+                dataSource={activities.data}
+                renderItem={(a) => (
+                  <List.Item
+                    actions={[
+                      a.mine ? (
+                        <Tag color="green" key="b">{t('activities.bookedMine')}</Tag>
+                      ) : a.booked >= a.places ? (
+                        <Tag key="f">{t('activities.full')}</Tag>
+                      ) : (
+                        <Button key="k" size="small" onClick={() => void book(a.id)}>
+                          {t('activities.book')}
+                        </Button>
+                      ),
+                    ]}
+                  >
+                    <List.Item.Meta title={a.title} description={`${new Date(a.startsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })} · ${t('activities.booked', { booked: a.booked, places: a.places })}`} />
+                  </List.Item>
+                )}
+              />
+            </Card>
+          )}
+        </>
+      )}
+    </Space>
+  );
+}
+
+/** 消息: the conversation with the child's center. */
+export function ParentMessages() {
+  const { t } = useTranslation(['family', 'parent']);
+  const qc = useQueryClient();
+  const { children, id, setChosen } = useChildChoice();
+  const messages = useQuery({ queryKey: ['parent-messages', id], queryFn: () => api.get<MessageView[]>(`/parent/children/${id}/messages`), enabled: !!id, refetchInterval: 30_000 });
+  if (children.isLoading) return <Spin />;
+  if (!id) return <Empty description={t('parent:noChildren')} />;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} size={12}>
+      <Typography.Title level={5} style={{ margin: '4px 0' }}>
+        {t('parent:nav.messages')}
+      </Typography.Title>
+      <ChildSelect value={id} onChange={setChosen} />
+      <Card size="small">
+        <Conversation
+          mine="parent"
+          messages={messages.data ?? []}
+          onSend={async (body) => {
+            await api.post(`/parent/children/${id}/messages`, { body });
+            void qc.invalidateQueries({ queryKey: ['parent-messages', id] });
+          }}
+        />
+      </Card>
+    </Space>
+  );
+}
