@@ -10,6 +10,7 @@ import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
+import { refreshIndicators } from '../modules/indicators/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -102,6 +103,10 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
   const health =
     opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
+
+  progress('indicators', 0, 1);
+  await refreshIndicators(p, actor, 'seed');
+  progress('indicators', 1, 1);
 
   await p.db.transaction(async (tx) => {
     await tx.execute(
