@@ -18,6 +18,7 @@ import { importPeopleFile } from '../src/modules/imports/index.ts';
 import { systemActor } from '../src/app/scope.ts';
 import { shanghaiToday } from '../src/app/context.ts';
 import { addDays, addMonths } from '../src/app/dates.ts';
+import { refreshIndicators } from '../src/modules/indicators/index.ts';
 
 const { p, app } = await testApp();
 
@@ -87,6 +88,8 @@ const FOREIGN_MARKS = [
 ];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');
+// Indicator values computed over the foreign records above, so the cockpit routes have 嵊州市 values to withhold.
+await refreshIndicators(p, systemActor(), 'manual');
 
 interface Operation {
   method: string;
@@ -229,5 +232,23 @@ describe('the foreign county’s own admin', () => {
     expect((await s.get(`/api/health/children/${foreignNewborn.id}`)).json().visits).toHaveLength(1);
     const parent = await signIn(app, 'shengzhou-parent', 'a-long-password');
     expect((await parent.get(`/api/parent/children/${foreignChild.id}/health`)).statusCode).toBe(200);
+  });
+  it('sees no 嵊州市 indicator value, explanation, map or report', async () => {
+    for (const url of [
+      '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683',
+      '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683001&year=2026',
+      '/api/indicators/why?indicator=health.centerCoverage&unit=330683001&year=2026',
+      '/api/indicators/why?indicator=health.screeningRate&unit=330683&year=2026',
+      '/api/indicators/report.xlsx?indicators=health.centerCoverage&units=330683&years=2026',
+      '/api/indicators/report.pdf?indicators=health.centerCoverage&units=330683001&years=2026',
+    ]) {
+      const res = await yuecheng.get(url);
+      expect(res.statusCode, url).toBe(404);
+      expectNoForeignMark(res.body, url);
+    }
+    const own = await yuecheng.get('/api/indicators/cockpit?indicator=health.centerCoverage');
+    expect(own.statusCode).toBe(200);
+    expectNoForeignMark(own.body, 'own cockpit');
+    expect((await yuecheng.get('/api/indicators/red?year=2026')).json().every((r: { unitCode: string }) => r.unitCode.startsWith('330602'))).toBe(true);
   });
 });
