@@ -24,6 +24,7 @@ import { auditRoutes } from '../modules/audit/index.ts';
 import { guardianshipRoutes } from '../modules/guardianship/index.ts';
 import { healthRoutes } from '../modules/health/index.ts';
 import { indicatorRoutes } from '../modules/indicators/index.ts';
+import { geoRoutes } from '../modules/geo/index.ts';
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -34,7 +35,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, indicatorRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, indicatorRoutes, geoRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

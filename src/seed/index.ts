@@ -11,6 +11,7 @@ import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
+import { seedUnitLocations } from '../modules/geo/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -104,6 +105,8 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   const health =
     opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
 
+  const geoRng = createRng(opts.seed).fork('geo');
+  await seedUnitLocations(p, () => geoRng.next());
   progress('indicators', 0, 1);
   await refreshIndicators(p, actor, 'seed');
   progress('indicators', 1, 1);
