@@ -18,6 +18,7 @@ import { importPeopleFile } from '../src/modules/imports/index.ts';
 import { systemActor } from '../src/app/scope.ts';
 import { shanghaiToday } from '../src/app/context.ts';
 import { addDays, addMonths } from '../src/app/dates.ts';
+import { centerBody, STANDARD_EVIDENCE, uploadEvidence } from './support/childcare.ts';
 import { refreshIndicators } from '../src/modules/indicators/index.ts';
 
 const { p, app } = await testApp();
@@ -78,13 +79,28 @@ await created(
 );
 const foreignLink = await created(shengzhou.post('/api/guardianships', { personId: foreignChild.id, username: 'shengzhou-parent', relation: 'father' }));
 
+// Childcare: a 嵊州市 center with its filing submitted, evidence, staff with a certificate and an enrolled child.
+const foreignCcCenter = await created(shengzhou.post('/api/childcare/centers', centerBody({ unitCode: '330683001', name: '嵊州专测托育园', address: '嵊州专测托育地址' })));
+const foreignCcFiling = (foreignCcCenter as unknown as { filingId: string }).filingId;
+const foreignCcDocs: string[] = [];
+for (const kind of STANDARD_EVIDENCE) foreignCcDocs.push((await created(uploadEvidence(shengzhou, foreignCcCenter.id, kind) as never)).id);
+await shengzhou.post(`/api/childcare/filings/${foreignCcFiling}/submit`);
+const foreignCcClasses = (await shengzhou.get(`/api/childcare/centers/${foreignCcCenter.id}`)).json().classes as { id: string; classType: string }[];
+const foreignCcStaff = await created(shengzhou.post(`/api/childcare/centers/${foreignCcCenter.id}/staff`, { name: '嵊州专测保育员', role: 'caregiver', hiredOn: '2025-01-01' }));
+await created(shengzhou.post(`/api/childcare/staff/${foreignCcStaff.id}/certificates`, { certType: 'caregiver', number: 'SZ-SECRET-1', issuer: '嵊州专测发证', validFrom: '2025-01-01', validTo: addDays(today, 10) }));
+const foreignCcEnrolment = await created(
+  shengzhou.post(`/api/childcare/centers/${foreignCcCenter.id}/enrolments`, { personId: foreignChild.id, classId: foreignCcClasses.find((c) => c.classType === 'toddler')!.id, careType: 'fullDay', startDate: today }),
+);
+const FOREIGN_CHILDCARE_IDS = [foreignCcCenter.id, foreignCcFiling, foreignCcStaff.id, foreignCcEnrolment.id, ...foreignCcDocs];
+
 const FOREIGN_HEALTH_IDS = [foreignChild.id, foreignNewborn.id, foreignMeasurement.id, foreignMchat.screening.id, foreignScreen.screening.id, foreignScreen.referral.id, foreignCenter.id, foreignLink.id];
-const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS];
+const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS];
 // What only the foreign records contain. (The caller's own filters, such as unitCode=330683,
 // are echoed back in the caller's own audit rows, so they are not marks of a leak.)
 const FOREIGN_MARKS = [
   FOREIGN_NAME, '嵊州专测乙', '嵊州专测地址', '嵊州专测用户', 'shengzhou-secret', foreignPerson.id, foreignUser.id, foreignRun.id, '新北社区', '剡湖街道',
   '嵊州专测童', '嵊州专测婴', '嵊州专测接种点', '嵊州专测访视', '嵊州专测中心', '嵊州专测卫生院', '嵊州专测家长', 'shengzhou-parent', ...FOREIGN_HEALTH_IDS,
+  '嵊州专测托育园', '嵊州专测托育地址', '嵊州专测保育员', 'SZ-SECRET-1', '嵊州专测发证', ...FOREIGN_CHILDCARE_IDS,
 ];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');

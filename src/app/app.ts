@@ -23,6 +23,7 @@ import { importRoutes } from '../modules/imports/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { guardianshipRoutes } from '../modules/guardianship/index.ts';
 import { healthRoutes } from '../modules/health/index.ts';
+import { childcareRoutes } from '../modules/childcare/index.ts';
 import { indicatorRoutes } from '../modules/indicators/index.ts';
 import { geoRoutes } from '../modules/geo/index.ts';
 
@@ -35,7 +36,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, indicatorRoutes, geoRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, indicatorRoutes, geoRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

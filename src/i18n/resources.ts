@@ -12,6 +12,7 @@ import zhImports from './locales/zh-CN/imports.json' with { type: 'json' };
 import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
 import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
 import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
+import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -22,6 +23,7 @@ import enImports from './locales/en-US/imports.json' with { type: 'json' };
 import enAudit from './locales/en-US/audit.json' with { type: 'json' };
 import enHealth from './locales/en-US/health.json' with { type: 'json' };
 import enParent from './locales/en-US/parent.json' with { type: 'json' };
+import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -38,6 +40,7 @@ export const resources = {
     audit: zhAudit,
     health: zhHealth,
     parent: zhParent,
+    childcare: zhChildcare,
   },
   'en-US': {
     common: enCommon,
@@ -50,6 +53,7 @@ export const resources = {
     audit: enAudit,
     health: enHealth,
     parent: enParent,
+    childcare: enChildcare,
   },
 } as const;
 

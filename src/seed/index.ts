@@ -10,6 +10,7 @@ import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
+import { CHILDCARE_DEMO_USERS, assignDemoReviewers } from '../modules/childcare/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
 
@@ -42,6 +43,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'city-data', displayName: '市民政局 数据专员', role: 'data_officer', unitCode: '3306' },
   { username: 'tashan-doctor', displayName: '塔山街道社区卫生服务中心 儿保医生 孙医生', role: 'health_doctor', unitCode: '330602001' },
   { username: 'tashan-parent', displayName: '家长 沈女士', role: 'parent', unitCode: '330602001' },
+  ...CHILDCARE_DEMO_USERS,
 ];
 
 interface DivisionUnit {
@@ -100,6 +102,7 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     await createUser(p, actor, { ...u, password: DEMO_PASSWORD });
     progress('users', i + 1, DEMO_USERS.length);
   }
+  await assignDemoReviewers(p);
 
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
   const health =

@@ -19,6 +19,12 @@ export const PERMISSIONS = [
   /** Link parent accounts to their children; a parent reads their own children's records. */
   'guardianship.manage',
   'guardian.read',
+  /** Childcare centers (托育机构): read the register; run one's own center; review a department's part of a filing; file or return (county 卫健); assign reviewers' departments. */
+  'childcare.read',
+  'childcare.operate',
+  'childcare.review',
+  'childcare.file',
+  'childcare.reviewers',
   /** Indicators and the cockpit (监测评价, 驾驶舱), the one map; refresh recomputes every value. */
   'indicators.read',
   'indicators.refresh',
@@ -37,9 +43,9 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'indicators.read', 'indicators.refresh'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'indicators.read', 'indicators.refresh'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'indicators.read'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'indicators.read'] },
   /** 乡镇(街道)工作人员. */
   township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read'] },
   /** 儿童主任 / 儿童督导员. */
@@ -47,7 +53,7 @@ export const ROLES = {
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
-  childcare_operator: { levels: [3, 4], permissions: ['org.read'] },
+  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.operate'] },
   /** 家长. */
   parent: { levels: [3, 4], permissions: ['guardian.read'] },
   /** 老年人及家属. */
@@ -58,6 +64,8 @@ export const ROLES = {
   volunteer: { levels: [3, 4], permissions: [] },
   /** 部门数据专员 (民政、教育、公安、卫健、人社、医保、妇联、残联、团委). */
   data_officer: { levels: [1, 2], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'imports.run'] },
+  /** 联合监管部门审核人员 (发改、教育、公安、民政、人社、建设、文广、卫健、市场监管、消防): reviews its department's part of filings in its county. */
+  filing_reviewer: { levels: [2], permissions: ['org.read', 'childcare.read', 'childcare.review'] },
 } as const satisfies Record<string, RoleDefinition>;
 
 export type Role = keyof typeof ROLES;

@@ -1,0 +1,18 @@
+export {
+  childcareCenters,
+  childcareClasses,
+  childcareEnrolments,
+  childcareStaff,
+  childcareStaffCertificates,
+  childcareFilings,
+  childcareFilingReviews,
+  childcareFilingEvents,
+  childcareDocuments,
+  childcareRatioWarnings,
+  childcareDepartmentReviewers,
+} from './schema.ts';
+export * from './vocabulary.ts';
+export { childcareRoutes } from './routes.ts';
+export { checkStaffing, classStandardOn, requiredCaregivers, type Breach } from './ratios.ts';
+export { CLASS_STANDARDS } from './data/classStandards.ts';
+export { CHILDCARE_DEMO_USERS, DEMO_REVIEWERS, assignDemoReviewers } from './demoUsers.ts';
