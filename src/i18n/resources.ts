@@ -13,6 +13,7 @@ import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
 import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
 import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
 import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
+import zhIndicators from './locales/zh-CN/indicators.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import enAudit from './locales/en-US/audit.json' with { type: 'json' };
 import enHealth from './locales/en-US/health.json' with { type: 'json' };
 import enParent from './locales/en-US/parent.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
+import enIndicators from './locales/en-US/indicators.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -41,6 +43,7 @@ export const resources = {
     health: zhHealth,
     parent: zhParent,
     childcare: zhChildcare,
+    indicators: zhIndicators,
   },
   'en-US': {
     common: enCommon,
@@ -54,6 +57,7 @@ export const resources = {
     health: enHealth,
     parent: enParent,
     childcare: enChildcare,
+    indicators: enIndicators,
   },
 } as const;
 
