@@ -32,7 +32,7 @@ export function OneMapPage() {
   const map = useQuery({ queryKey: ['geo-map'], queryFn: () => api.get<MapData>('/geo/map') });
   const fac = useQuery({ queryKey: ['geo-facilities', state.kind, state.unit], queryFn: () => api.get<FacilitiesView>(`/geo/facilities${qs({ kind: state.kind, unit: state.unit })}`) });
   const available = (fac.data?.kinds ?? []).filter((k) => k.available);
-  const circleKind = state.circleKind ?? available[0]?.code;
+  const circleKind = state.circleKind ?? (available.find((k) => k.count > 0) ?? available[0])?.code;
   const circle = useQuery({
     queryKey: ['geo-circle', circleKind, state.circleUnit],
     enabled: Boolean(circleKind),
@@ -91,16 +91,17 @@ export function OneMapPage() {
       </Form>
       {(fac.error || map.error) && <Alert type="warning" showIcon message={errorText(fac.error ?? map.error)} />}
       <Row gutter={16}>
-        <Col xs={24} lg={15}>
+        <Col xs={24} lg={14}>
           <Card size="small" title={t('map.facilities')} extra={<Typography.Text type="secondary">{t('map.approximate')}</Typography.Text>}>
             <div data-testid="one-map">{option && <Chart option={option} height={520} />}</div>
           </Card>
         </Col>
-        <Col xs={24} lg={9}>
+        <Col xs={24} lg={10}>
           <Card size="small" title={t('map.kind')}>
             <Table
               data-testid="kinds-table"
               size="small"
+              scroll={{ x: 'max-content' }}
               rowKey="code"
               pagination={false}
               dataSource={fac.data?.kinds ?? []}
@@ -126,7 +127,7 @@ export function OneMapPage() {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: t('map.kind'), dataIndex: 'kind', key: 'k', render: (k: string) => kindName(k) },
-            { title: t('cockpit.unitName'), dataIndex: 'name', key: 'n', sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
+            { title: t('map.name'), dataIndex: 'name', key: 'n', sorter: (a, b) => a.name.localeCompare(b.name, 'zh') },
             { title: t('map.unit'), dataIndex: 'unitName', key: 'u' },
             { title: t('map.capacity'), dataIndex: 'capacity', key: 'c', sorter: (a, b) => (a.capacity ?? 0) - (b.capacity ?? 0) },
             { title: t('map.inUse'), dataIndex: 'inUse', key: 'i', render: (x: number | null) => x ?? '—' },

@@ -114,8 +114,8 @@ export function CockpitPage() {
     () =>
       v && {
         tooltip: { trigger: 'axis' },
-        legend: { data: [t('cockpit.value'), t('cockpit.target')] },
-        grid: { left: 48, right: 24, top: 36, bottom: 28 },
+        legend: { top: 0, data: [t('cockpit.value'), t('cockpit.target')] },
+        grid: { left: 48, right: 24, top: 44, bottom: 28 },
         xAxis: { type: 'category', data: v.trend.map((x) => String(x.year)) },
         yAxis: { type: 'value', name: t(`units.${v.indicator.unit}`) },
         series: [
@@ -141,7 +141,7 @@ export function CockpitPage() {
       grid: { left: 110, right: 40, top: 10, bottom: 24 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.map((r) => r.unitName), axisLabel: { width: 100, overflow: 'truncate' } },
-      series: [{ type: 'bar', data: rows.map((r) => ({ value: r.value, name: r.unitCode, itemStyle: { color: colorOf(r, max) } })), label: { show: true, position: 'right' } }],
+      series: [{ type: 'bar', data: rows.map((r) => ({ value: r.value, name: r.unitCode, itemStyle: { color: colorOf(r, max) } })), label: { show: true, position: 'right', formatter: (p: { value: number | null }) => (p.value === null ? '' : Number(p.value).toFixed(2)) } }],
     };
   }, [v]);
 
