@@ -75,3 +75,23 @@ export const circleView = z.object({
   balance: z.object({ gini: z.number().nullable(), theil: z.number().nullable() }),
 });
 export type CircleView = z.infer<typeof circleView>;
+
+export const findingsQuery = z.object({ unit: unitCode.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const findingsView = z.object({
+  unitCode: z.string(),
+  year: z.number(),
+  source: z.string(),
+  checked: z.number(),
+  findings: z.array(
+    z.object({
+      unitCode: z.string(),
+      unitName: z.string(),
+      norm: z.enum(['placesNewCommunity', 'placesExistingCommunity', 'affordableShareOfNewPlaces']),
+      actual: z.number(),
+      required: z.number(),
+      shortfall: z.number(),
+    }),
+  ),
+  notCheckable: z.array(z.object({ code: z.string(), reason: z.string() })),
+});
+export type FindingsView = z.infer<typeof findingsView>;

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../app/auth.ts';
 import type { Platform } from '../../app/context.ts';
-import { circleQuery, circleView, facilitiesQuery, facilitiesView, mapView } from './contract.ts';
-import { listFacilities, mapOf, serviceCircleOf } from './service.ts';
+import { circleQuery, circleView, facilitiesQuery, facilitiesView, findingsQuery, findingsView, mapView } from './contract.ts';
+import { listFacilities, mapOf, planningFindings, serviceCircleOf } from './service.ts';
 
 const tags = ['geo'];
 
@@ -29,6 +29,18 @@ export function geoRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (req) => serviceCircleOf(p, actorOf(req), req.query),
+    );
+    app.get(
+      '/geo/planning-findings',
+      {
+        schema: {
+          tags,
+          summary: 'Planning-norm findings of a unit in a year: childcare places per 1,000 residents of new and existing communities, affordable share of new places per township',
+          querystring: findingsQuery,
+          response: { 200: findingsView },
+        },
+      },
+      async (req) => planningFindings(p, actorOf(req), req.query),
     );
   };
 }

@@ -10,7 +10,9 @@ import { assertWithinScope, inScope, requirePermission, type Actor } from '../..
 import { COUNTY_BOUNDARIES } from './boundaries.ts';
 import { gini, theil } from './balance.ts';
 import { coverageShare, DEFAULT_CIRCLE, populationGrid, reachMetres, serviceCircle, type CircleParams, type DemandPoint } from './serviceCircle.ts';
-import type { CircleView, FacilitiesView } from './contract.ts';
+import type { CircleView, FacilitiesView, FindingsView } from './contract.ts';
+import { checkPlanningNorms, normsInForce, PLANNING_NORMS, type CommunitySupply, type TownshipAdditions } from './norms.ts';
+import { distanceMetres } from './placement.ts';
 
 export const GRID_CELL_METRES = 250;
 export const GRID_SPREAD_METRES = 500;
@@ -40,6 +42,7 @@ interface FacilityRow {
   capacity: number | null;
   in_use: number | null;
   affordable: boolean | null;
+  opened_on: string | null;
 }
 
 /** A kind's facilities inside `prefix` and the caller's scope, placed at their unit's point when they have none. */
@@ -48,7 +51,7 @@ async function facilitiesOf(p: Platform, actor: Actor, k: KindRow, prefix: strin
   return p.db.rows<FacilityRow>(sql`
     SELECT f.id::text AS id, f.unit_code::text AS unit_code, u.name AS unit_name, f.name::text AS name,
            coalesce(f.lon, l.lon)::float8 AS lon, coalesce(f.lat, l.lat)::float8 AS lat, (f.lon IS NOT NULL) AS own,
-           f.capacity::float8 AS capacity, f.in_use::float8 AS in_use, f.affordable::boolean AS affordable
+           f.capacity::float8 AS capacity, f.in_use::float8 AS in_use, f.affordable::boolean AS affordable, f.opened_on::text AS opened_on
     FROM (${sql.raw(k.list_sql)}) f JOIN org_units u ON u.code = f.unit_code LEFT JOIN unit_locations l ON l.unit_code = f.unit_code
     WHERE f.unit_code LIKE ${`${prefix}%`} AND ${inScope(sql`f.unit_code`, actor)}
     ORDER BY f.unit_code, f.name`);
@@ -166,4 +169,50 @@ export async function serviceCircleOf(p: Platform, actor: Actor, q: { unit?: str
     townships,
     balance: { gini: round(gini(shares)), theil: round(theil(shares)) },
   };
+}
+
+/** The facility kinds whose capacity is childcare places, which the planning norms count. */
+const CHILDCARE_PLACE_KINDS = ['childcareCenter', 'childcareStation'];
+
+/**
+ * Planning-norm findings (SPEC §3.13) for the communities and townships of a unit in a year.
+ * A center's places count for the community it stands in: the community of its township
+ * whose point is nearest to the center's coordinates (centers without coordinates count for
+ * their township's additions only).
+ */
+export async function planningFindings(p: Platform, actor: Actor, q: { unit?: string; year?: number }): Promise<FindingsView> {
+  requirePermission(actor, 'indicators.read');
+  const unit = q.unit ?? actor.scope;
+  assertWithinScope(unit, actor);
+  const year = q.year ?? (await p.db.rows<{ y: number }>(sql`SELECT max(year)::int AS y FROM org_unit_population`))[0].y;
+  const end = `${year}-12-31`;
+  const facilities: FacilityRow[] = [];
+  for (const k of (await kinds(p)).filter((x) => CHILDCARE_PLACE_KINDS.includes(x.code))) facilities.push(...(await facilitiesOf(p, actor, k, unit.slice(0, Math.min(unit.length, 9)))));
+  const open = facilities.filter((f) => f.opened_on !== null && f.opened_on <= end);
+  const communities = await p.db.rows<{ code: string; name: string; residential_area: 'new' | 'existing'; residents: number; lon: number | null; lat: number | null }>(sql`
+    SELECT u.code, u.name, u.residential_area, pop.residents, l.lon, l.lat
+    FROM org_units u JOIN org_unit_population pop ON pop.unit_code = u.code AND pop.year = ${year} LEFT JOIN unit_locations l ON l.unit_code = u.code
+    WHERE u.level = 4 AND u.kind = 'community' AND u.residential_area IS NOT NULL AND u.code LIKE ${`${unit}%`} AND ${inScope(sql`u.code`, actor)}`);
+  const places = new Map<string, number>();
+  for (const f of open) {
+    if (f.lon === null || f.lat === null || f.capacity === null) continue;
+    let best: string | null = null;
+    let bestD = Infinity;
+    for (const c of communities) {
+      if (!c.code.startsWith(f.unit_code) || c.lon === null || c.lat === null) continue;
+      const d = distanceMetres({ lon: f.lon, lat: f.lat }, { lon: c.lon, lat: c.lat });
+      if (d < bestD) [best, bestD] = [c.code, d];
+    }
+    if (best) places.set(best, (places.get(best) ?? 0) + f.capacity);
+  }
+  const supply: CommunitySupply[] = communities.map((c) => ({ code: c.code, name: c.name, residentialArea: c.residential_area, residents: c.residents, places: places.get(c.code) ?? 0 }));
+  const towns = await p.db.rows<{ code: string; name: string }>(
+    sql`SELECT code, name FROM org_units WHERE level = 3 AND code LIKE ${`${unit.slice(0, Math.min(unit.length, 9))}%`} AND ${inScope(sql`code`, actor)} ORDER BY code`,
+  );
+  const additions: TownshipAdditions[] = towns.map((t) => {
+    const added = open.filter((f) => f.unit_code.startsWith(t.code) && f.opened_on!.startsWith(String(year)));
+    return { code: t.code, name: t.name, newPlaces: added.reduce((s, f) => s + (f.capacity ?? 0), 0), newAffordablePlaces: added.filter((f) => f.affordable).reduce((s, f) => s + (f.capacity ?? 0), 0) };
+  });
+  const { checked, findings } = checkPlanningNorms(supply, additions, normsInForce(PLANNING_NORMS.norms, year));
+  return { unitCode: unit, year, source: PLANNING_NORMS.source, checked, findings, notCheckable: PLANNING_NORMS.notCheckable };
 }

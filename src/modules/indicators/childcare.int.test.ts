@@ -63,4 +63,16 @@ describe('childcare indicators, loaded as registry data', () => {
     expect(c.facilities).toBe(2);
     for (const v of c.villages) expect([0, 15, 45, 60]).toContain(v.placesWithin);
   });
+
+  it('lists planning-norm findings: the affordable share of a township’s new places and communities short of places', async () => {
+    const y2026 = (await county.get('/api/geo/planning-findings?unit=330602001&year=2026')).json();
+    expect(y2026.findings.find((f: { norm: string }) => f.norm === 'affordableShareOfNewPlaces')).toMatchObject({ unitCode: '330602001', actual: 0, required: 60, shortfall: 9 });
+    const y2025 = (await county.get('/api/geo/planning-findings?unit=330602001&year=2025')).json();
+    expect(y2025.findings.some((f: { norm: string }) => f.norm === 'affordableShareOfNewPlaces')).toBe(false);
+    const communityFindings = y2026.findings.filter((f: { norm: string }) => f.norm !== 'affordableShareOfNewPlaces');
+    expect(communityFindings.length).toBeGreaterThan(0);
+    expect(communityFindings.length).toBeLessThan(y2026.checked);
+    expect(y2026.notCheckable[0].code).toBe('homeCareRooms');
+    expect((await county.get('/api/geo/planning-findings?unit=330683')).statusCode).toBe(404);
+  });
 });

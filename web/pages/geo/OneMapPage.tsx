@@ -8,7 +8,7 @@ import { useAuth } from '../../auth.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
-import type { CircleView, FacilitiesView } from '../../../src/modules/geo/contract.ts';
+import type { CircleView, FacilitiesView, FindingsView } from '../../../src/modules/geo/contract.ts';
 
 interface MapData {
   counties: { type: 'FeatureCollection'; features: { properties: { code: string; name: string } }[] };
@@ -37,6 +37,10 @@ export function OneMapPage() {
     queryKey: ['geo-circle', circleKind, state.circleUnit],
     enabled: Boolean(circleKind),
     queryFn: () => api.get<CircleView>(`/geo/service-circle${qs({ kind: circleKind, unit: state.circleUnit })}`),
+  });
+  const findings = useQuery({
+    queryKey: ['geo-findings', state.circleUnit],
+    queryFn: () => api.get<FindingsView>(`/geo/planning-findings${qs({ unit: state.circleUnit })}`),
   });
   const kindName = (code: string) => {
     const k = fac.data?.kinds.find((x) => x.code === code);
@@ -202,6 +206,31 @@ export function OneMapPage() {
             </>
           )}
         </Space>
+      </Card>
+      <Card size="small" title={t('map.norms')}>
+        {findings.error && <Alert type="warning" showIcon message={errorText(findings.error)} />}
+        {findings.data && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Typography.Text type="secondary">{t('map.normsSummary', { year: findings.data.year, checked: findings.data.checked, count: findings.data.findings.length })}</Typography.Text>
+            <Table
+              data-testid="findings-table"
+              size="small"
+              rowKey={(f) => `${f.unitCode}-${f.norm}`}
+              dataSource={findings.data.findings}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              columns={[
+                { title: t('map.unit'), dataIndex: 'unitName', key: 'u' },
+                { title: t('map.norm'), dataIndex: 'norm', key: 'n', filters: ['placesNewCommunity', 'placesExistingCommunity', 'affordableShareOfNewPlaces'].map((n) => ({ text: t(`map.normNames.${n}`), value: n })), onFilter: (v, f) => f.norm === v, render: (n: string) => t(`map.normNames.${n}`) },
+                { title: t('map.actual'), dataIndex: 'actual', key: 'a' },
+                { title: t('map.required'), dataIndex: 'required', key: 'r' },
+                { title: t('map.shortfall'), dataIndex: 'shortfall', key: 's', sorter: (a, b) => a.shortfall - b.shortfall },
+              ]}
+            />
+            {findings.data.notCheckable.map((n) => (
+              <Alert key={n.code} type="info" showIcon message={t(`map.notCheckable.${n.code}`)} />
+            ))}
+          </Space>
+        )}
       </Card>
     </Space>
   );
