@@ -249,7 +249,7 @@ describe('the foreign county’s own admin', () => {
     const parent = await signIn(app, 'shengzhou-parent', 'a-long-password');
     expect((await parent.get(`/api/parent/children/${foreignChild.id}/health`)).statusCode).toBe(200);
   });
-  it('sees no 嵊州市 indicator value, explanation, map or report', async () => {
+  it('sees no 嵊州市 indicator value, explanation, report, facility, circle or finding', async () => {
     for (const url of [
       '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683',
       '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683001&year=2026',
@@ -257,6 +257,9 @@ describe('the foreign county’s own admin', () => {
       '/api/indicators/why?indicator=health.screeningRate&unit=330683&year=2026',
       '/api/indicators/report.xlsx?indicators=health.centerCoverage&units=330683&years=2026',
       '/api/indicators/report.pdf?indicators=health.centerCoverage&units=330683001&years=2026',
+      '/api/geo/facilities?unit=330683',
+      '/api/geo/service-circle?kind=childHealthCenter&unit=330683001',
+      '/api/geo/planning-findings?unit=330683',
     ]) {
       const res = await yuecheng.get(url);
       expect(res.statusCode, url).toBe(404);
@@ -265,6 +268,11 @@ describe('the foreign county’s own admin', () => {
     const own = await yuecheng.get('/api/indicators/cockpit?indicator=health.centerCoverage');
     expect(own.statusCode).toBe(200);
     expectNoForeignMark(own.body, 'own cockpit');
+    for (const url of ['/api/geo/facilities', '/api/geo/map', '/api/geo/service-circle?kind=childHealthCenter', '/api/geo/planning-findings']) {
+      const res = await yuecheng.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expectNoForeignMark(res.body, url);
+    }
     expect((await yuecheng.get('/api/indicators/red?year=2026')).json().every((r: { unitCode: string }) => r.unitCode.startsWith('330602'))).toBe(true);
   });
 });

@@ -209,11 +209,11 @@ export function CockpitPage() {
                     <WarningTag color={v.current?.color ?? null} />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('cockpit.numerator')}>
-                    {name(v.indicator.numerator)}：{v.current?.numerator ?? '—'}
+                    {name(v.indicator.numerator)}{zh ? '：' : ': '}{v.current?.numerator ?? '—'}
                   </Descriptions.Item>
                   {v.indicator.denominator && (
                     <Descriptions.Item label={t('cockpit.denominator')}>
-                      {name(v.indicator.denominator)}：{v.current?.denominator ?? '—'}
+                      {name(v.indicator.denominator)}{zh ? '：' : ': '}{v.current?.denominator ?? '—'}
                     </Descriptions.Item>
                   )}
                   <Descriptions.Item label={t('cockpit.source')}>{v.indicator.source}</Descriptions.Item>
@@ -237,7 +237,7 @@ export function CockpitPage() {
           <Row gutter={16}>
             {mapOption && (
               <Col xs={24} lg={14}>
-                <Card title={t('cockpit.map')} size="small" extra={<Typography.Text type="secondary">{t('cockpit.mapHint')}</Typography.Text>}>
+                <Card title={t('cockpit.map')} size="small">
                   <div data-testid="cockpit-map">
                     <Chart
                       option={mapOption}
@@ -248,6 +248,7 @@ export function CockpitPage() {
                       }}
                     />
                   </div>
+                  <Typography.Text type="secondary">{t('cockpit.mapHint')}</Typography.Text>
                 </Card>
               </Col>
             )}
