@@ -23,6 +23,7 @@ import { centerBody, STANDARD_EVIDENCE, uploadEvidence } from './support/childca
 import { createCenterFixture, gradeFixture } from './support/childcare-fixtures.ts';
 import { CURRENT_STANDARD, itemsOf } from '../src/modules/grading/standard.ts';
 import { checklistOf } from '../src/modules/supervision/checklist.ts';
+import { refreshIndicators } from '../src/modules/indicators/index.ts';
 
 const { p, app } = await testApp();
 
@@ -159,6 +160,8 @@ const FOREIGN_MARKS = [
 ];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');
+// Indicator values computed over the foreign records above, so the cockpit routes have 嵊州市 values to withhold.
+await refreshIndicators(p, systemActor(), 'manual');
 
 interface Operation {
   method: string;
@@ -326,5 +329,31 @@ describe('the foreign county’s own admin', () => {
       expectNoForeignMark(res.body, url);
     }
     expect((await shengzhou.get(`/api/subsidies/months/${qMonth.id}`)).json().status).toBe('computed');
+  });
+  it('sees no 嵊州市 indicator value, explanation, report, facility, circle or finding', async () => {
+    for (const url of [
+      '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683',
+      '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683001&year=2026',
+      '/api/indicators/why?indicator=health.centerCoverage&unit=330683001&year=2026',
+      '/api/indicators/why?indicator=health.screeningRate&unit=330683&year=2026',
+      '/api/indicators/report.xlsx?indicators=health.centerCoverage&units=330683&years=2026',
+      '/api/indicators/report.pdf?indicators=health.centerCoverage&units=330683001&years=2026',
+      '/api/geo/facilities?unit=330683',
+      '/api/geo/service-circle?kind=childHealthCenter&unit=330683001',
+      '/api/geo/planning-findings?unit=330683',
+    ]) {
+      const res = await yuecheng.get(url);
+      expect(res.statusCode, url).toBe(404);
+      expectNoForeignMark(res.body, url);
+    }
+    const own = await yuecheng.get('/api/indicators/cockpit?indicator=health.centerCoverage');
+    expect(own.statusCode).toBe(200);
+    expectNoForeignMark(own.body, 'own cockpit');
+    for (const url of ['/api/geo/facilities', '/api/geo/map', '/api/geo/service-circle?kind=childHealthCenter', '/api/geo/planning-findings']) {
+      const res = await yuecheng.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expectNoForeignMark(res.body, url);
+    }
+    expect((await yuecheng.get('/api/indicators/red?year=2026')).json().every((r: { unitCode: string }) => r.unitCode.startsWith('330602'))).toBe(true);
   });
 });

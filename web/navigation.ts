@@ -51,9 +51,9 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'analysis',
     items: [
-      { key: 'indicators', path: '/indicators', section: '§3.12', built: false },
-      { key: 'cockpit', path: '/cockpit', section: '§3.12', built: false },
-      { key: 'oneMap', path: '/one-map', section: '§3.13', built: false },
+      { key: 'indicators', path: '/indicators', section: '§3.12', built: true, permission: 'indicators.read' },
+      { key: 'cockpit', path: '/cockpit', section: '§3.12', built: true, permission: 'indicators.read' },
+      { key: 'oneMap', path: '/one-map', section: '§3.13', built: true, permission: 'indicators.read' },
     ],
   },
   {

@@ -12,6 +12,9 @@ import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { lazy, Suspense } from 'react';
+import { CockpitPage } from './pages/indicators/CockpitPage.tsx';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
+import { OneMapPage } from './pages/geo/OneMapPage.tsx';
 
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
@@ -75,6 +78,9 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   admission: lazyPage(AdmissionPage),
   homeCenter: lazyPage(HomeCenterPage),
   guidanceTours: lazyPage(GuidanceToursPage),
+  indicators: IndicatorsPage,
+  cockpit: CockpitPage,
+  oneMap: OneMapPage,
 };
 
 export function AppRoutes() {

@@ -18,6 +18,7 @@ import zhSupervision from './locales/zh-CN/supervision.json' with { type: 'json'
 import zhAdmission from './locales/zh-CN/admission.json' with { type: 'json' };
 import zhFamily from './locales/zh-CN/family.json' with { type: 'json' };
 import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
+import zhIndicators from './locales/zh-CN/indicators.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -34,6 +35,7 @@ import enSupervision from './locales/en-US/supervision.json' with { type: 'json'
 import enAdmission from './locales/en-US/admission.json' with { type: 'json' };
 import enFamily from './locales/en-US/family.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
+import enIndicators from './locales/en-US/indicators.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -56,6 +58,7 @@ export const resources = {
     admission: zhAdmission,
     family: zhFamily,
     childcare: zhChildcare,
+    indicators: zhIndicators,
   },
   'en-US': {
     common: enCommon,
@@ -74,6 +77,7 @@ export const resources = {
     admission: enAdmission,
     family: enFamily,
     childcare: enChildcare,
+    indicators: enIndicators,
   },
 } as const;
 

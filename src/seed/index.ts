@@ -15,6 +15,8 @@ import { seedGrading } from '../modules/grading/index.ts';
 import { seedSupervision } from '../modules/supervision/index.ts';
 import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../modules/childcare/index.ts';
 import { seedAdmission } from '../modules/admission/index.ts';
+import { refreshIndicators } from '../modules/indicators/index.ts';
+import { seedUnitLocations } from '../modules/geo/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -125,6 +127,12 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
     progress('admission', 1, 1);
   }
+
+  const geoRng = createRng(opts.seed).fork('geo');
+  await seedUnitLocations(p, () => geoRng.next());
+  progress('indicators', 0, 1);
+  await refreshIndicators(p, actor, 'seed');
+  progress('indicators', 1, 1);
 
   await p.db.transaction(async (tx) => {
     await tx.execute(
