@@ -130,7 +130,16 @@ export async function seedChildcare(p: Platform, rng: Rng, scale: 'demo' | 'city
       const id = uuidv7();
       const kind = demo ? 'forProfit' : weighted(rng, KIND_WEIGHTS);
       const status: CenterStatus = demo ? 'filed' : weighted(rng, STATUS_WEIGHTS);
-      const name = demo ? '塔山小树苗托育园' : `${town.name.replace(/(街道|镇|乡)$/, '')}${rng.pick(NAMES)}${rng.pick(SUFFIXES)}`;
+      const brand = demo ? '小树苗' : rng.pick(NAMES);
+      const name = demo ? '塔山小树苗托育园' : `${town.name.replace(/(街道|镇|乡)$/, '')}${brand}${rng.pick(SUFFIXES)}`;
+      const operatorName = {
+        forProfit: `绍兴市${county.name}${brand}托育服务有限公司`,
+        nonProfit: `${county.name}${brand}托育服务中心`,
+        public: `${county.name}${town.name}公办托育中心`,
+        employer: `${county.name}${brand}实业有限公司`,
+        kindergarten: `${county.name}${town.name}${brand}幼儿园`,
+        community: `${town.name}社区服务中心`,
+      }[kind];
       const opened = addDays(today, -rng.int(60, 2200));
       const floor = rng.chance(0.2) ? rng.int(150, 300) : rng.int(320, 1500);
       const fire = floor <= 300 ? 'simplified' : 'standard';
@@ -146,7 +155,7 @@ export async function seedChildcare(p: Platform, rng: Rng, scale: 'demo' | 'city
       }
       const filedAt = filed ? `${addDays(createdAt.slice(0, 10), 20)}T15:00:00+08:00` : null;
       rows.add('childcare_centers', C.centers, [
-        id, town.code, name, demo ? '绍兴市越城区小树苗托育服务有限公司' : `${name.slice(0, -2)}${kind === 'forProfit' ? '有限公司' : kind === 'public' ? '（公办）' : '服务中心'}`,
+        id, town.code, name, operatorName,
         kind, 'center', credit, `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`, `${rng.pick(SURNAMES)}园长`, `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
         `绍兴市${county.name}${town.name}${rng.pick(ROADS)}${rng.int(1, 400)}号`,
         Math.round((clon + (rng.next() - 0.5) * 0.16) * 1e5) / 1e5, Math.round((clat + (rng.next() - 0.5) * 0.12) * 1e5) / 1e5,
@@ -231,15 +240,15 @@ export async function seedChildcare(p: Platform, rng: Rng, scale: 'demo' | 'city
       ]);
       const event = (at: string, actorId: string | null, actor: string, action: string, dept: string | null = null, comment: string | null = null) =>
         rows.add('childcare_filing_events', C.events, [uuidv7(), town.code, filingId, id, at, actorId, actor, action, dept, comment]);
-      const operatorName = demo ? (users.get('tashan-center')?.name ?? '机构') : `${name} 经办人`;
-      event(createdAt, demo ? operatorId : null, operatorName, 'created');
+      const clerk = demo ? (users.get('tashan-center')?.name ?? '机构') : `${name} 经办人`;
+      event(createdAt, demo ? operatorId : null, clerk, 'created');
       const evidence: DocumentKind[] = ['registration', fire === 'simplified' ? 'fireSimplified' : 'fireSafety', 'healthEvaluation', 'staffCertificate'];
       if (fStatus !== 'draft') {
         for (const kindDoc of evidence) {
           const content = Buffer.from(`%PDF-1.4\n% ${name} ${kindDoc}\n%%EOF\n`);
-          rows.add('childcare_documents', C.documents, [uuidv7(), town.code, id, filingId, kindDoc, `${kindDoc}.pdf`, 'application/pdf', content.length, crypto.createHash('sha256').update(content).digest('hex'), `\\x${content.toString('hex')}`, operatorName, createdAt]);
+          rows.add('childcare_documents', C.documents, [uuidv7(), town.code, id, filingId, kindDoc, `${kindDoc}.pdf`, 'application/pdf', content.length, crypto.createHash('sha256').update(content).digest('hex'), `\\x${content.toString('hex')}`, clerk, createdAt]);
         }
-        event(submittedAt!, demo ? operatorId : null, operatorName, 'submitted');
+        event(submittedAt!, demo ? operatorId : null, clerk, 'submitted');
         const approvedCount = filed ? DEPARTMENTS.length : fStatus === 'submitted' ? 0 : rng.int(3, 9);
         DEPARTMENTS.forEach((dept, i) => {
           const r = reviewerOf(county.code, dept);

@@ -110,7 +110,7 @@ export function CenterDetailPage() {
                     <Descriptions.Item label={t('field.monthlyFeeYuan')}>{yuan(c.monthlyFeeFen)}</Descriptions.Item>
                     <Descriptions.Item label={t('field.cloudSupervision')}>{c.cloudSupervision ? t('common:yes') : t('common:no')}</Descriptions.Item>
                     <Descriptions.Item label={t('field.openedOn')}>{c.openedOn}</Descriptions.Item>
-                    <Descriptions.Item label={t('field.filedAt')}>{c.filedAt ? new Date(c.filedAt).toLocaleDateString('zh-CN') : ''}</Descriptions.Item>
+                    <Descriptions.Item label={t('field.filedAt')}>{c.filedAt ? new Date(c.filedAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : ''}</Descriptions.Item>
                     <Descriptions.Item label={t('field.staff')}>{c.staffCount}</Descriptions.Item>
                   </Descriptions>
                   <Table<ClassView>
@@ -228,7 +228,7 @@ export function WarningsTable({ warnings, showCenter = false }: { warnings: Warn
         { title: t('warnings.kind'), dataIndex: 'kind', key: 'kind', render: (v: string) => <Tag color="red">{t(`warningKind.${v}`)}</Tag> },
         { title: t('field.className'), dataIndex: 'className', key: 'class' },
         { title: t('warnings.detail'), key: 'detail', render: (_: unknown, r: WarningView) => t('warning.detail', { actual: r.actual, limit: r.limit }) },
-        { title: t('warnings.raisedAt'), dataIndex: 'raisedAt', key: 'at', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+        { title: t('warnings.raisedAt'), dataIndex: 'raisedAt', key: 'at', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) },
       ]}
     />
   );

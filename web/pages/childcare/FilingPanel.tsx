@@ -13,7 +13,7 @@ const EVIDENCE: Record<string, string[]> = {
   simplified: ['registration', 'fireSimplified', 'healthEvaluation', 'staffCertificate', 'premises', 'other'],
 };
 
-const fmt = (at: string | null) => (at ? new Date(at).toLocaleString('zh-CN', { hour12: false }) : '');
+const fmt = (at: string | null) => (at ? new Date(at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '');
 
 function errorText(e: unknown): string {
   if (e instanceof ApiError) return [e.message, ...e.fields.map((f) => f.message)].filter(Boolean).join(' ');

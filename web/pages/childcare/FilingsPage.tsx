@@ -53,7 +53,7 @@ export function FilingsPage() {
           { title: t('field.unit'), dataIndex: 'unitName' },
           { title: t('filings.kind'), dataIndex: 'kind', render: (v: string) => t(`filingKind.${v}`) },
           { title: t('field.status'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
-          { title: t('filings.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false }) : '') },
+          { title: t('filings.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => (v ? new Date(v).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '') },
           { title: t('filings.approvals'), dataIndex: 'approvals', render: (v: number) => `${v}/10` },
           ...(me.data?.department ? [{ title: t('filings.myDecision'), dataIndex: 'myDecision', key: 'mine', render: (v: string | null) => (v ? <DecisionTag decision={v} /> : '') }] : []),
         ]}

@@ -26,17 +26,14 @@ export function MapPicker({ lon, lat, onPick, height = 320 }: { lon?: number; la
       if (disposed || !ref.current) return;
       const c = echarts.init(ref.current);
       chart.current = c;
-      c.getZr().on('click', (e) => {
-        const p = c.convertFromPixel({ geoIndex: 0 }, [e.offsetX, e.offsetY]) as number[] | undefined;
-        if (p && Number.isFinite(p[0])) pick.current(Math.round(p[0] * 1e5) / 1e5, Math.round(p[1] * 1e5) / 1e5);
-      });
       setReady(true);
     });
-    const resize = () => chart.current?.resize();
-    window.addEventListener('resize', resize);
+    // The picker may start inside a hidden wizard step: follow the element's own size.
+    const observer = new ResizeObserver(() => chart.current?.resize());
+    if (ref.current) observer.observe(ref.current);
     return () => {
       disposed = true;
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.current?.dispose();
     };
   }, []);
@@ -64,9 +61,15 @@ export function MapPicker({ lon, lat, onPick, height = 320 }: { lon?: number; la
     });
   }, [ready, lon, lat]);
 
+  const onClick = (e: React.MouseEvent<HTMLDivElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const p = chart.current?.convertFromPixel({ seriesIndex: 0 }, [e.clientX - rect.left, e.clientY - rect.top]) as number[] | undefined;
+    if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) pick.current(Math.round(p[0] * 1e5) / 1e5, Math.round(p[1] * 1e5) / 1e5);
+  };
+
   return (
     <Spin spinning={!ready}>
-      <div ref={ref} data-testid="map-picker" style={{ width: '100%', height, cursor: 'crosshair' }} />
+      <div ref={ref} data-testid="map-picker" onClick={onClick} style={{ width: '100%', height, cursor: 'crosshair' }} />
     </Spin>
   );
 }
