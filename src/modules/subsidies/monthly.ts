@@ -75,38 +75,54 @@ export function computeMonthlySubsidy(input: {
   const days = monthDays(input.month);
   const dim = days.length;
   const monthly = input.rules.filter((r) => r.kind === 'monthly' && r.unit === 'childMonth');
-  const acc = new Map<string, { rule: SubsidyRule; e: Enrolment; days: string[] }>();
-  for (const day of days) {
-    const facts = factsOn(input.centerFacts, day);
-    if (!facts) continue;
-    const applicable = monthly.filter((r) => inEffect(r, day) && unmetConditions(r, facts).length === 0);
-    if (applicable.length === 0) continue;
-    for (const e of input.enrolments) {
-      if (e.from > day || (e.to !== null && e.to < day)) continue;
-      for (const rule of applicable) {
-        const key = `${e.enrolmentId}|${rule.code}|${rule.effectiveFrom}`;
-        const a = acc.get(key) ?? { rule, e, days: [] };
-        a.days.push(day);
-        acc.set(key, a);
+  // The month as segments of consecutive days with the same rules met (usually one).
+  const segments: { from: number; to: number; rules: SubsidyRule[] }[] = [];
+  for (let d = 0; d < dim; d++) {
+    const facts = factsOn(input.centerFacts, days[d]);
+    const applicable = facts ? monthly.filter((r) => inEffect(r, days[d]) && unmetConditions(r, facts).length === 0) : [];
+    const last = segments[segments.length - 1];
+    if (last && last.to === d - 1 && last.rules.length === applicable.length && last.rules.every((r, i) => r === applicable[i])) last.to = d;
+    else segments.push({ from: d, to: d, rules: applicable });
+  }
+  const first = days[0];
+  const lastDay = days[dim - 1];
+  const lines: SubsidyLine[] = [];
+  for (const e of input.enrolments) {
+    if (e.from > lastDay || (e.to !== null && e.to < first)) continue;
+    // The enrolment's days as indices into the month.
+    const a = e.from <= first ? 0 : days.indexOf(e.from);
+    const b = e.to === null || e.to >= lastDay ? dim - 1 : days.indexOf(e.to);
+    const byRule = new Map<SubsidyRule, [number, number][]>();
+    for (const seg of segments) {
+      const lo = Math.max(a, seg.from);
+      const hi = Math.min(b, seg.to);
+      if (lo > hi) continue;
+      for (const rule of seg.rules) {
+        const spans = byRule.get(rule) ?? [];
+        const prev = spans[spans.length - 1];
+        if (prev && prev[1] === lo - 1) prev[1] = hi;
+        else spans.push([lo, hi]);
+        byRule.set(rule, spans);
       }
     }
+    const mine = [...byRule.entries()].sort((x, y) => x[1][0][0] - y[1][0][0]);
+    for (const [rule, spans] of mine) {
+      const n = spans.reduce((s, [lo, hi]) => s + hi - lo + 1, 0);
+      lines.push({
+        ruleCode: rule.code,
+        enrolmentId: e.enrolmentId,
+        personId: e.personId,
+        rateFen: rule.amountFen,
+        days: n,
+        daysInMonth: dim,
+        spans: spans.map(([lo, hi]) => [days[lo], days[hi]]),
+        amountFen: prorate(rule.amountFen, n, dim),
+      });
+    }
   }
-  const order = new Map(input.enrolments.map((e, i) => [e.enrolmentId, i]));
-  const groups = [...acc.values()].sort((a, b) => order.get(a.e.enrolmentId)! - order.get(b.e.enrolmentId)! || (a.days[0] < b.days[0] ? -1 : 1));
-  const lines: SubsidyLine[] = groups.map(({ rule, e, days: ds }) => ({
-    ruleCode: rule.code,
-    enrolmentId: e.enrolmentId,
-    personId: e.personId,
-    rateFen: rule.amountFen,
-    days: ds.length,
-    daysInMonth: dim,
-    spans: toSpans(ds),
-    amountFen: prorate(rule.amountFen, ds.length, dim),
-  }));
-  const last = days[dim - 1];
-  const lastFacts = factsOn(input.centerFacts, last) ?? {};
+  const lastFacts = factsOn(input.centerFacts, lastDay) ?? {};
   const unmet = monthly
-    .filter((r) => inEffect(r, last))
+    .filter((r) => inEffect(r, lastDay))
     .map((r) => ({ ruleCode: r.code, conditions: unmetConditions(r, lastFacts) }))
     .filter((u) => u.conditions.length > 0);
   return {

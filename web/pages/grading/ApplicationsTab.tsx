@@ -97,7 +97,7 @@ export function ApplicationsTab() {
       />
       <ApplicationDrawer id={open} onClose={() => setOpen(null)} />
       <Modal open={creating} title={t('applications.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
+        <Form form={form} name="new-application" layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="centerId" label={t('field.center')} rules={[{ required: true }]}>
             <Select options={(centers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} loading={centers.isLoading} />
           </Form.Item>

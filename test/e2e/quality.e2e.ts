@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, logIn, newPage, startServer } from './support.ts';
+import { DEMO_PASSWORD } from '../../src/seed/index.ts';
+import { addMonths } from '../../src/app/dates.ts';
+import { shanghaiToday } from '../../src/app/context.ts';
+import { centerBody, STANDARD_EVIDENCE } from '../support/childcare.ts';
+import { DEMO_REVIEWERS } from '../../src/modules/childcare/demoUsers.ts';
+
+const server = await startServer();
+const browser = await launchBrowser();
+
+async function apiSession(username: string) {
+  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async <T = { id: string }>(path: string, body?: unknown, form?: FormData): Promise<T> => {
+    const r = await fetch(`${server.url}/api${path}`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(form ? {} : { 'content-type': 'application/json' }) },
+      body: form ?? JSON.stringify(body ?? {}),
+    });
+    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<T>;
+  };
+}
+
+describe('grading in the browser', () => {
+  it('an operator applying for a grade four months after opening is refused, with the reason and the date it may apply', async () => {
+    // A center of the demo operator, opened four months ago, filed through the ten departments and the county.
+    const operator = await apiSession('tashan-center');
+    const opened = addMonths(shanghaiToday(), -4);
+    const center = await operator<{ id: string; filingId: string }>('/childcare/centers', centerBody({ name: '浏览器测评托育园', openedOn: opened }));
+    for (const kind of STANDARD_EVIDENCE) {
+      const form = new FormData();
+      form.append('file', new Blob([`%PDF-1.4\n${kind}\n%%EOF`], { type: 'application/pdf' }), `${kind}.pdf`);
+      await operator(`/childcare/centers/${center.id}/documents?kind=${kind}`, undefined, form);
+    }
+    await operator(`/childcare/filings/${center.filingId}/submit`);
+    for (const r of DEMO_REVIEWERS) await (await apiSession(r.username))(`/childcare/filings/${center.filingId}/reviews`, { decision: 'approved' });
+    await (await apiSession('yuecheng-health'))(`/childcare/filings/${center.filingId}/decision`, { decision: 'file' });
+
+    const page = await newPage(browser, server.url);
+    await logIn(page, 'tashan-center');
+    await page.goto(`${server.url}/childcare/grading`);
+    await page.getByTestId('new-application').click({ timeout: 60_000 });
+    const modal = page.locator('.ant-modal');
+    await modal.waitFor({ timeout: 30_000 });
+    await page.locator('#new-application_centerId').click({ force: true });
+    await page.getByTitle('浏览器测评托育园').click({ timeout: 30_000 });
+    await expect.poll(() => page.getByText('暂不符合申报条件').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.locator('#new-application_level').click({ force: true });
+    await page.getByTitle('三级').click();
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('submit-application').click();
+    const refusal = page.getByTestId('eligibility-refusal');
+    await refusal.waitFor({ timeout: 30_000 });
+    const eligibleFrom = addMonths(opened, 6);
+    expect(await refusal.innerText()).toContain(`办托未满 6 个月（${opened} 开始办托，${eligibleFrom} 起可申报）`);
+  });
+});
