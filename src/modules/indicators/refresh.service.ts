@@ -70,10 +70,16 @@ export async function refreshIndicators(p: Platform, actor: Actor, trigger: Refr
     sql`SELECT code, leaf_sql, source_tables FROM indicator_measures WHERE code = ANY(string_to_array(${measureCodes.join(',')}, ','))`,
   );
   const rolled = new Map<string, Map<string, number>>();
-  for (const m of measures) {
-    const rows = await db.rows<{ unit_code: string; year: number; amount: number }>(measureQuery(m.leaf_sql));
-    rolled.set(m.code, rollUp(rows.map((r): MeasureRow => ({ unitCode: r.unit_code, year: r.year, amount: r.amount }))));
-  }
+  // One snapshot for every measure, so numerators and denominators see the same data; the
+  // memory lets the distinct counts sort in memory rather than on disk.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    for (const m of measures) {
+      const rows = await db.rows<{ unit_code: string; year: number; amount: number }>(measureQuery(m.leaf_sql), tx);
+      rolled.set(m.code, rollUp(rows.map((r): MeasureRow => ({ unitCode: r.unit_code, year: r.year, amount: r.amount }))));
+    }
+  });
   const units = await db.rows<{ code: string; level: number }>(sql`SELECT code, level FROM org_units`);
   const years = (await db.rows<{ year: number }>(sql`SELECT DISTINCT year::int AS year FROM org_unit_population ORDER BY 1`)).map((r) => r.year);
   const targetRows = await db.rows<{ indicator_code: string; unit_code: string; year: number; kind: TargetKind; value: string | null }>(
