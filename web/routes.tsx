@@ -12,13 +12,20 @@ import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { lazy, Suspense } from 'react';
-import { CockpitPage } from './pages/indicators/CockpitPage.tsx';
-import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
-import { OneMapPage } from './pages/geo/OneMapPage.tsx';
 
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
+
+// The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
+const CockpitPage = lazy(() => import('./pages/indicators/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })));
+const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const OneMapPage = lazy(() => import('./pages/geo/OneMapPage.tsx').then((m) => ({ default: m.OneMapPage })));
+const suspended = (Page: React.ComponentType) => () => (
+  <Suspense fallback={<Spin />}>
+    <Page />
+  </Suspense>
+);
 
 function InfantHealth() {
   return (
@@ -36,9 +43,9 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   audit: AuditPage,
   infantHealth: InfantHealth,
-  indicators: IndicatorsPage,
-  cockpit: CockpitPage,
-  oneMap: OneMapPage,
+  indicators: suspended(IndicatorsPage),
+  cockpit: suspended(CockpitPage),
+  oneMap: suspended(OneMapPage),
 };
 
 export function AppRoutes() {
