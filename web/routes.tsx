@@ -17,6 +17,7 @@ import { lazy, Suspense } from 'react';
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
 const ChildcareRoutes = lazy(() => import('./pages/childcare/ChildcareRoutes.tsx').then((m) => ({ default: m.ChildcareRoutes })));
+const VerifyPage = lazy(() => import('./pages/childcare/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
 function ChildcareCenters() {
@@ -61,6 +62,7 @@ export function AppRoutes() {
   if (status === 'signed-out') {
     return (
       <Routes>
+        <Route path="/verify" element={<Suspense fallback={<Spin fullscreen />}><VerifyPage /></Suspense>} />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -74,6 +76,7 @@ export function AppRoutes() {
     );
   return (
     <Routes>
+      <Route path="/verify" element={<Suspense fallback={<Spin fullscreen />}><VerifyPage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         {ALL_ITEMS.map((item) => {
