@@ -20,8 +20,8 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'childcare',
     items: [
-      { key: 'centers', path: '/childcare/centers', section: '§3.1', built: false },
-      { key: 'staff', path: '/childcare/staff', section: '§3.2', built: false },
+      { key: 'centers', path: '/childcare/centers', section: '§3.1', built: true, permission: 'childcare.read' },
+      { key: 'staff', path: '/childcare/staff', section: '§3.2', built: true, permission: 'childcare.read' },
       { key: 'grading', path: '/childcare/grading', section: '§3.3', built: false },
       { key: 'supervision', path: '/childcare/supervision', section: '§3.4', built: false },
       { key: 'admission', path: '/childcare/admission', section: '§3.5', built: false },

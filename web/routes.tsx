@@ -16,6 +16,25 @@ import { lazy, Suspense } from 'react';
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
+const ChildcareRoutes = lazy(() => import('./pages/childcare/ChildcareRoutes.tsx').then((m) => ({ default: m.ChildcareRoutes })));
+const VerifyPage = lazy(() => import('./pages/childcare/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
+
+function ChildcareCenters() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <ChildcareRoutes />
+    </Suspense>
+  );
+}
+
+function ChildcareStaff() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <ChildcareStaffPage />
+    </Suspense>
+  );
+}
 
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
 const CockpitPage = lazy(() => import('./pages/indicators/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })));
@@ -43,6 +62,8 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   audit: AuditPage,
   infantHealth: InfantHealth,
+  centers: ChildcareCenters,
+  staff: ChildcareStaff,
   indicators: suspended(IndicatorsPage),
   cockpit: suspended(CockpitPage),
   oneMap: suspended(OneMapPage),
@@ -54,6 +75,7 @@ export function AppRoutes() {
   if (status === 'signed-out') {
     return (
       <Routes>
+        <Route path="/verify" element={<Suspense fallback={<Spin fullscreen />}><VerifyPage /></Suspense>} />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -67,6 +89,7 @@ export function AppRoutes() {
     );
   return (
     <Routes>
+      <Route path="/verify" element={<Suspense fallback={<Spin fullscreen />}><VerifyPage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         {ALL_ITEMS.map((item) => {

@@ -10,7 +10,7 @@ import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
-import { CHILDCARE_DEMO_USERS, assignDemoReviewers } from '../modules/childcare/index.ts';
+import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../modules/childcare/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
 
@@ -107,6 +107,7 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
   const health =
     opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
+  if (opts.scale !== 'base') await seedChildcare(p, rng.fork('childcare'), opts.scale, (done, total) => progress('childcare', done, total));
 
   const geoRng = createRng(opts.seed).fork('geo');
   await seedUnitLocations(p, () => geoRng.next());

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'childcare.review',
   'childcare.file',
   'childcare.reviewers',
+  /** Publish training courses with their question bank and exam settings. */
+  'childcare.training',
   /** Indicators and the cockpit (监测评价, 驾驶舱), the one map; refresh recomputes every value. */
   'indicators.read',
   'indicators.refresh',
@@ -43,9 +45,9 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'indicators.read', 'indicators.refresh'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'indicators.read', 'indicators.refresh'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'indicators.read'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'indicators.read'] },
   /** 乡镇(街道)工作人员. */
   township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read'] },
   /** 儿童主任 / 儿童督导员. */
@@ -53,7 +55,7 @@ export const ROLES = {
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
-  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.operate'] },
+  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.read', 'childcare.operate'] },
   /** 家长. */
   parent: { levels: [3, 4], permissions: ['guardian.read'] },
   /** 老年人及家属. */
