@@ -12,9 +12,6 @@ import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { lazy, Suspense } from 'react';
-import { CockpitPage } from './pages/indicators/CockpitPage.tsx';
-import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
-import { OneMapPage } from './pages/geo/OneMapPage.tsx';
 
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
@@ -26,32 +23,15 @@ const ChildcareRoutes = lazy(() => import('./pages/childcare/ChildcareRoutes.tsx
 const SubsidiesPage = lazy(() => import('./pages/subsidies/SubsidiesPage.tsx').then((m) => ({ default: m.SubsidiesPage })));
 const GradingPage = lazy(() => import('./pages/grading/GradingPage.tsx').then((m) => ({ default: m.GradingPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
+const VerifyPage = lazy(() => import('./pages/childcare/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
-function ChildcareCenters() {
-  return (
-    <Suspense fallback={<Spin />}>
-      <ChildcareRoutes />
-    </Suspense>
-  );
-}
+// The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
+const CockpitPage = lazy(() => import('./pages/indicators/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })));
+const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const OneMapPage = lazy(() => import('./pages/geo/OneMapPage.tsx').then((m) => ({ default: m.OneMapPage })));
 
-function ChildcareStaff() {
-  return (
-    <Suspense fallback={<Spin />}>
-      <ChildcareStaffPage />
-    </Suspense>
-  );
-}
-
-function InfantHealth() {
-  return (
-    <Suspense fallback={<Spin />}>
-      <HealthRoutes />
-    </Suspense>
-  );
-}
-
+/** A page loaded on first use, with a spinner while its code arrives. */
 function lazyPage(Page: React.ComponentType) {
   return function LazyPage() {
     return (
@@ -69,18 +49,18 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   imports: ImportsPage,
   users: UsersPage,
   audit: AuditPage,
-  infantHealth: InfantHealth,
-  centers: ChildcareCenters,
-  staff: ChildcareStaff,
+  infantHealth: lazyPage(HealthRoutes),
+  centers: lazyPage(ChildcareRoutes),
+  staff: lazyPage(ChildcareStaffPage),
   subsidies: lazyPage(SubsidiesPage),
   grading: lazyPage(GradingPage),
   supervision: lazyPage(SupervisionPage),
   admission: lazyPage(AdmissionPage),
   homeCenter: lazyPage(HomeCenterPage),
   guidanceTours: lazyPage(GuidanceToursPage),
-  indicators: IndicatorsPage,
-  cockpit: CockpitPage,
-  oneMap: OneMapPage,
+  indicators: lazyPage(IndicatorsPage),
+  cockpit: lazyPage(CockpitPage),
+  oneMap: lazyPage(OneMapPage),
 };
 
 export function AppRoutes() {
@@ -89,6 +69,7 @@ export function AppRoutes() {
   if (status === 'signed-out') {
     return (
       <Routes>
+        <Route path="/verify" element={<Suspense fallback={<Spin fullscreen />}><VerifyPage /></Suspense>} />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );
@@ -102,6 +83,7 @@ export function AppRoutes() {
     );
   return (
     <Routes>
+      <Route path="/verify" element={<Suspense fallback={<Spin fullscreen />}><VerifyPage /></Suspense>} />
       <Route element={<AppLayout />}>
         <Route index element={<HomePage />} />
         {ALL_ITEMS.map((item) => {

@@ -36,6 +36,8 @@ import { readDocument, uploadDocument, MAX_DOCUMENT_BYTES } from './documents.se
 import { addCertificate, addStaff, endEnrolment, enrol, expiringCertificates, listEnrolments, listStaff, updateStaff } from './staff.service.ts';
 import { recheckCenter } from './staffing.service.ts';
 import { listWarnings } from './warnings.service.ts';
+import { attemptResult, attemptStart, attemptSubmit, attemptView, certificateCheck, courseInput, courseView, trainingCertificateView } from './training.contract.ts';
+import { checkCertificate, listCourses, listTrainingCertificates, publishCourse, startAttempt, submitAttempt } from './training.service.ts';
 
 const tags = ['childcare'];
 const created = z.object({ id: z.uuid() });
@@ -203,6 +205,38 @@ export function childcareRoutes(p: Platform): FastifyPluginAsyncZod {
       '/childcare/enrolments/:id/end',
       { schema: { tags, summary: 'End an enrolment', params: idParam, body: enrolmentEnd, response: { 200: created } } },
       async (req) => endEnrolment(p, actorOf(req), req.params.id, req.body.endDate),
+    );
+
+    // ---- online training and exams ----
+    app.get(
+      '/childcare/training/courses',
+      { schema: { tags, summary: 'Training courses open to the caller (its unit’s and those of the units above it)', response: { 200: z.array(courseView) } } },
+      async (req) => listCourses(p, actorOf(req)),
+    );
+    app.post(
+      '/childcare/training/courses',
+      { schema: { tags, summary: 'Publish a course with its question bank and exam settings (time limit, questions drawn, pass mark)', body: courseInput, response: { 201: created } } },
+      async (req, reply) => reply.status(201).send(await publishCourse(p, actorOf(req), req.body)),
+    );
+    app.post(
+      '/childcare/training/courses/:id/attempts',
+      { schema: { tags, summary: 'Start a timed exam of the course for a staff member; the questions come without their answers', params: idParam, body: attemptStart, response: { 201: attemptView } } },
+      async (req, reply) => reply.status(201).send(await startAttempt(p, actorOf(req), req.params.id, req.body.staffId)),
+    );
+    app.post(
+      '/childcare/training/attempts/:id/submit',
+      { schema: { tags, summary: 'Hand in the answers (index of the chosen option, null for none); scored at once, a pass issues a certificate', params: idParam, body: attemptSubmit, response: { 200: attemptResult } } },
+      async (req) => submitAttempt(p, actorOf(req), req.params.id, req.body.answers),
+    );
+    app.get(
+      '/childcare/training/certificates',
+      { schema: { tags, summary: 'Training certificates issued in scope', response: { 200: z.array(trainingCertificateView) } } },
+      async (req) => listTrainingCertificates(p, actorOf(req)),
+    );
+    app.get(
+      '/public/training-certificates/:code',
+      { schema: { tags, summary: 'Check a training certificate by its verification code (no login; the holder’s name masked)', params: z.object({ code: z.string().max(40) }), response: { 200: certificateCheck } } },
+      async (req) => checkCertificate(p, req.params.code),
     );
   };
 }

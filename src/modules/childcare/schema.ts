@@ -193,3 +193,61 @@ export const childcareDepartmentReviewers = pgTable('childcare_department_review
   userId: uuid('user_id').primaryKey(),
   department: text('department').$type<Department>().notNull(),
 });
+
+/** Online training (一网办): a course with its exam settings. */
+export const trainingCourses = pgTable('training_courses', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  title: text('title').notNull(),
+  description: text('description'),
+  hours: smallint('hours').notNull(),
+  questionCount: smallint('question_count').notNull(),
+  minutes: smallint('minutes').notNull(),
+  passMark: smallint('pass_mark').notNull(),
+  certificateYears: smallint('certificate_years').notNull().default(3),
+  active: boolean('active').notNull().default(true),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const trainingQuestions = pgTable('training_questions', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  courseId: uuid('course_id').notNull(),
+  ordinal: smallint('ordinal').notNull(),
+  prompt: text('prompt').notNull(),
+  options: text('options').array().notNull(),
+  answer: smallint('answer').notNull(),
+});
+
+export const trainingAttempts = pgTable('training_attempts', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  courseId: uuid('course_id').notNull(),
+  centerId: uuid('center_id').notNull(),
+  staffId: uuid('staff_id').notNull(),
+  questionIds: uuid('question_ids').array().notNull(),
+  startedAt: ts('started_at').notNull(),
+  deadlineAt: ts('deadline_at').notNull(),
+  submittedAt: ts('submitted_at'),
+  answers: smallint('answers').array(),
+  correct: smallint('correct'),
+  score: smallint('score'),
+  passed: boolean('passed'),
+  late: boolean('late'),
+});
+
+export const trainingCertificates = pgTable('training_certificates', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  code: text('code').notNull(),
+  attemptId: uuid('attempt_id').notNull(),
+  courseId: uuid('course_id').notNull(),
+  centerId: uuid('center_id').notNull(),
+  staffId: uuid('staff_id').notNull(),
+  holderName: text('holder_name').notNull(),
+  courseTitle: text('course_title').notNull(),
+  centerName: text('center_name').notNull(),
+  score: smallint('score').notNull(),
+  issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+  validTo: date('valid_to', { mode: 'string' }).notNull(),
+});

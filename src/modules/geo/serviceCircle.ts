@@ -73,57 +73,59 @@ function result(pt: DemandPoint, best: number, bestId: string | null, places: nu
 }
 
 /**
- * The same answer from a uniform grid of cells one reach wide: the facilities within reach
- * lie in the 3 × 3 cells around a point, and the nearest is found by widening rings of
- * cells until no unvisited cell can hold a nearer one.
+ * The same answer, indexed: the facilities within reach lie in the 3 × 3 cells (a little
+ * over one reach wide) around a point, and the nearest is found by a sweep over the facilities sorted by
+ * east–west position, outwards from the point's own, until the east–west gap alone exceeds
+ * the best distance found.
  */
 export function serviceCircle(points: DemandPoint[], facilities: Facility[], p: CircleParams = DEFAULT_CIRCLE): CircleResult[] {
   if (facilities.length === 0) return points.map((pt) => result(pt, Infinity, null, 0, 0, p));
   const reach = reachMetres(p);
   const lat0 = facilities.reduce((s, f) => s + f.lat, 0) / facilities.length;
   const m = metresPerDegree(lat0);
-  const cellOf = (lon: number, lat: number) => [Math.floor((lon * m.lon) / reach), Math.floor((lat * m.lat) / reach)] as const;
+  // Cells a little wider than the reach, so the 3 × 3 around a point hold every facility within it.
+  const cell = reach * 1.05;
+  const cellOf = (lon: number, lat: number) => [Math.floor((lon * m.lon) / cell), Math.floor((lat * m.lat) / cell)] as const;
   const grid = new Map<string, Facility[]>();
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const f of facilities) {
     const [x, y] = cellOf(f.lon, f.lat);
-    [minX, minY, maxX, maxY] = [Math.min(minX, x), Math.min(minY, y), Math.max(maxX, x), Math.max(maxY, y)];
     const k = `${x},${y}`;
     const list = grid.get(k);
     if (list) list.push(f);
     else grid.set(k, [f]);
   }
+  const byX = [...facilities].sort((a, b) => a.lon - b.lon);
+  const xs = byX.map((f) => f.lon * m.lon);
+  // The projection uses one latitude for the whole area; allow for its small error.
+  const SLACK = 0.97;
   return points.map((pt) => {
-    const [cx, cy] = cellOf(pt.lon, pt.lat);
     let best = Infinity;
     let bestId: string | null = null;
-    let places = 0;
-    let n = 0;
     const visit = (f: Facility) => {
       const d = distanceMetres(pt, f);
       if (d < best || (d === best && bestId !== null && f.id < bestId)) [best, bestId] = [d, f.id];
-      return d;
     };
-    const maxRing = Math.max(Math.abs(cx - minX), Math.abs(cx - maxX), Math.abs(cy - minY), Math.abs(cy - maxY)) + 1;
-    for (let ring = 0; ring <= maxRing; ring++) {
-      // Every point of a cell in ring r is at least (r − 1) cells away; stop once that is farther
-      // than the best found. The small slack covers the projection's latitude difference.
-      if (ring >= 2 && (ring - 1) * reach * 0.98 > best) break;
-      for (let x = cx - ring; x <= cx + ring; x++) {
-        for (let y = cy - ring; y <= cy + ring; y++) {
-          if (Math.max(Math.abs(x - cx), Math.abs(y - cy)) !== ring) continue;
-          const list = grid.get(`${x},${y}`);
-          if (!list) continue;
-          for (const f of list) {
-            const d = visit(f);
-            if (d <= reach) {
-              places += f.capacity;
-              n++;
-            }
+    const px = pt.lon * m.lon;
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid] < px) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < xs.length && (xs[i] - px) * SLACK <= best; i++) visit(byX[i]);
+    for (let i = lo - 1; i >= 0 && (px - xs[i]) * SLACK <= best; i--) visit(byX[i]);
+    let places = 0;
+    let n = 0;
+    const [cx, cy] = cellOf(pt.lon, pt.lat);
+    for (let x = cx - 1; x <= cx + 1; x++)
+      for (let y = cy - 1; y <= cy + 1; y++)
+        for (const f of grid.get(`${x},${y}`) ?? []) {
+          if (distanceMetres(pt, f) <= reach) {
+            places += f.capacity;
+            n++;
           }
         }
-      }
-    }
     return result(pt, best, bestId, places, n, p);
   });
 }

@@ -112,9 +112,9 @@ const VALUE_SELECT = sql`
   SELECT v.unit_code, u.name AS unit_name, u.level, v.year, v.numerator, v.denominator, v.value, v.target_kind, v.target, v.attainment, v.color
   FROM indicator_values v JOIN org_units u ON u.code = v.unit_code`;
 
-/** Years with stored values, newest last. */
+/** Years with stored values, newest last (every indicator has the city's row for each year). */
 async function yearsOf(p: Platform, code: string): Promise<number[]> {
-  return (await p.db.rows<{ year: number }>(sql`SELECT DISTINCT year FROM indicator_values WHERE indicator_code = ${code} ORDER BY year`)).map((r) => r.year);
+  return (await p.db.rows<{ year: number }>(sql`SELECT year FROM indicator_values WHERE indicator_code = ${code} AND unit_code = '3306' ORDER BY year`)).map((r) => r.year);
 }
 
 export async function cockpit(p: Platform, actor: Actor, q: { indicator: string; year?: number; unit?: string }): Promise<CockpitView> {
@@ -125,25 +125,29 @@ export async function cockpit(p: Platform, actor: Actor, q: { indicator: string;
   const years = await yearsOf(p, d.code);
   const year = q.year ?? years.at(-1) ?? new Date().getFullYear();
   const scoped = inScope(sql`v.unit_code`, actor);
-  const [current] = await p.db.rows<ValueRowDb>(sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.unit_code = ${unit} AND v.year = ${year} AND ${scoped}`);
-  if (!current && (await p.db.rows(sql`SELECT 1 FROM org_units WHERE code = ${unit}`)).length === 0) throw AppError.notFound();
-  const children = await p.db.rows<ValueRowDb>(
-    sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.year = ${year} AND u.parent_code = ${unit} AND ${scoped} ORDER BY v.unit_code`,
-  );
-  const townships =
+  // Independent reads of the stored values, run side by side.
+  const [[current], children, townships, trend, red, path, refresh] = await Promise.all([
+    p.db.rows<ValueRowDb>(sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.unit_code = ${unit} AND v.year = ${year} AND ${scoped}`),
+    p.db.rows<ValueRowDb>(sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.year = ${year} AND u.parent_code = ${unit} AND ${scoped} ORDER BY v.unit_code`),
     unit.length <= 6
-      ? await p.db.rows<ValueRowDb>(
+      ? p.db.rows<ValueRowDb>(
           sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.year = ${year} AND u.level = 3 AND v.unit_code LIKE ${`${unit}%`} AND ${scoped} ORDER BY v.unit_code`,
         )
-      : [];
-  const trend = await p.db.rows<ValueRowDb>(sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.unit_code = ${unit} AND ${scoped} ORDER BY v.year`);
-  const red = await p.db.rows<ValueRowDb>(
-    sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.year = ${year} AND v.color = 'red' AND v.unit_code LIKE ${`${unit}%`} AND ${scoped}
-        ORDER BY u.level, v.attainment NULLS LAST, v.unit_code LIMIT 500`,
-  );
-  const path = await p.db.rows<{ code: string; name: string; level: number }>(
-    sql`SELECT code, name, level FROM org_units WHERE ${unit} LIKE code || '%' AND ${inScope(sql`code`, actor)} ORDER BY level`,
-  );
+      : Promise.resolve([]),
+    p.db.rows<ValueRowDb>(sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.unit_code = ${unit} AND ${scoped} ORDER BY v.year`),
+    p.db.rows<ValueRowDb>(
+      sql`${VALUE_SELECT} WHERE v.indicator_code = ${d.code} AND v.year = ${year} AND v.color = 'red' AND v.unit_code LIKE ${`${unit}%`} AND ${scoped}
+          ORDER BY u.level, v.attainment NULLS LAST, v.unit_code LIMIT 500`,
+    ),
+    p.db.rows<{ code: string; name: string; level: number }>(
+      sql`SELECT code, name, level FROM org_units WHERE code IN (${sql.join(
+        [4, 6, 9, 12].filter((n) => n <= unit.length).map((n) => sql`${unit.slice(0, n)}`),
+        sql`, `,
+      )}) AND ${inScope(sql`code`, actor)} ORDER BY level`,
+    ),
+    refreshState(p.db),
+  ]);
+  if (!current && path.at(-1)?.code !== unit) throw AppError.notFound();
   const ranking = children
     .map(toValue)
     .filter((c) => c.value !== null)
@@ -160,7 +164,7 @@ export async function cockpit(p: Platform, actor: Actor, q: { indicator: string;
     ranking,
     trend: trend.map(toValue),
     red: red.map(toValue),
-    refresh: await refreshState(p.db),
+    refresh,
   };
 }
 

@@ -10,6 +10,8 @@ import type { Platform } from '../../app/context.ts';
 import { requirePermission, type Actor } from '../../app/scope.ts';
 import type { Database, Executor } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
+import { toCsvRow } from '../../app/csv.ts';
+import { uuidv7 } from '../../db/uuid.ts';
 import { rollUp, type MeasureRow } from './rollup.ts';
 import { computeIndicatorValues, type IndicatorDefinition, type IndicatorUnit, type ValueRow } from './compute.ts';
 import type { Target, TargetKind, WarningBand, WarningColor, Direction } from './warning.ts';
@@ -68,10 +70,16 @@ export async function refreshIndicators(p: Platform, actor: Actor, trigger: Refr
     sql`SELECT code, leaf_sql, source_tables FROM indicator_measures WHERE code = ANY(string_to_array(${measureCodes.join(',')}, ','))`,
   );
   const rolled = new Map<string, Map<string, number>>();
-  for (const m of measures) {
-    const rows = await db.rows<{ unit_code: string; year: number; amount: number }>(measureQuery(m.leaf_sql));
-    rolled.set(m.code, rollUp(rows.map((r): MeasureRow => ({ unitCode: r.unit_code, year: r.year, amount: r.amount }))));
-  }
+  // One snapshot for every measure, so numerators and denominators see the same data; the
+  // memory lets the distinct counts sort in memory rather than on disk.
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
+    await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+    for (const m of measures) {
+      const rows = await db.rows<{ unit_code: string; year: number; amount: number }>(measureQuery(m.leaf_sql), tx);
+      rolled.set(m.code, rollUp(rows.map((r): MeasureRow => ({ unitCode: r.unit_code, year: r.year, amount: r.amount }))));
+    }
+  });
   const units = await db.rows<{ code: string; level: number }>(sql`SELECT code, level FROM org_units`);
   const years = (await db.rows<{ year: number }>(sql`SELECT DISTINCT year::int AS year FROM org_unit_population ORDER BY 1`)).map((r) => r.year);
   const targetRows = await db.rows<{ indicator_code: string; unit_code: string; year: number; kind: TargetKind; value: string | null }>(
@@ -92,29 +100,41 @@ export async function refreshIndicators(p: Platform, actor: Actor, trigger: Refr
     values.push(...computeIndicatorValues(def, units, years, rolled.get(d.numerator)!, d.denominator ? rolled.get(d.denominator)! : null, targets, bands));
   }
 
-  const finished = await db.transaction(async (tx) => {
-    await watchSourceTables(p.db, tx, measures.flatMap((m) => m.source_tables));
-    await tx.execute(sql`DELETE FROM indicator_values`);
+  // The values go in with COPY (outside the transaction, as COPY must on the embedded
+  // database), then replace the stored ones in one short transaction.
+  const refreshId = uuidv7();
+  const COLUMNS = ['refresh_id', 'indicator_code', 'unit_code', 'year', 'numerator', 'denominator', 'value', 'target_kind', 'target', 'target_unit_code', 'attainment', 'color'];
+  try {
     for (let i = 0; i < values.length; i += 20_000) {
-      const chunk = JSON.stringify(values.slice(i, i + 20_000));
+      const csv = values
+        .slice(i, i + 20_000)
+        .map((v) => toCsvRow([refreshId, v.indicatorCode, v.unitCode, v.year, v.numerator, v.denominator, v.value, v.targetKind, v.target, v.targetUnitCode, v.attainment, v.color]))
+        .join('\n');
+      if (csv) await db.copyCsv('indicator_values_staging', COLUMNS, csv + '\n');
+    }
+    const finished = await db.transaction(async (tx) => {
+      await watchSourceTables(p.db, tx, measures.flatMap((m) => m.source_tables));
+      // TRUNCATE rather than DELETE: no dead rows left behind; readers wait for the commit.
+      await tx.execute(sql`TRUNCATE indicator_values`);
       await tx.execute(sql`
         INSERT INTO indicator_values (indicator_code, unit_code, year, numerator, denominator, value, target_kind, target, target_unit_code, attainment, color)
-        SELECT "indicatorCode", "unitCode", year, numerator, denominator, value, "targetKind", target, "targetUnitCode", attainment, color
-        FROM jsonb_to_recordset(${chunk}::jsonb) AS r("indicatorCode" text, "unitCode" text, year smallint, numerator numeric, denominator numeric,
-             value numeric, "targetKind" text, target numeric, "targetUnitCode" text, attainment numeric, color text)`);
-    }
-    const [row] = await p.db.rows<{ finished_at: string }>(
-      sql`INSERT INTO indicator_refreshes (started_at, finished_at, trigger, actor_username, indicators, values_written, millis)
-          VALUES (${started.toISOString()}, clock_timestamp(), ${trigger}, ${actor.username}, ${defs.length}, ${values.length}, ${Date.now() - started.getTime()})
-          RETURNING finished_at::text`,
-      tx,
-    );
-    // Cleared only if no change was marked after this refresh read it.
-    await tx.execute(sql`UPDATE indicator_staleness SET changed_at = NULL WHERE id AND changed_at IS NOT DISTINCT FROM ${changed}::timestamptz`);
-    if (trigger === 'manual') await appendAudit(tx, actor, { action: 'indicators.refresh', unitCode: '3306', detail: { indicators: defs.length, values: values.length } });
-    return row.finished_at;
-  });
-  return { indicators: defs.length, values: values.length, millis: Date.now() - started.getTime(), finishedAt: finished };
+        SELECT indicator_code, unit_code, year, numerator, denominator, value, target_kind, target, target_unit_code, attainment, color
+        FROM indicator_values_staging WHERE refresh_id = ${refreshId}`);
+      const [row] = await p.db.rows<{ finished_at: string }>(
+        sql`INSERT INTO indicator_refreshes (started_at, finished_at, trigger, actor_username, indicators, values_written, millis)
+            VALUES (${started.toISOString()}, clock_timestamp(), ${trigger}, ${actor.username}, ${defs.length}, ${values.length}, ${Date.now() - started.getTime()})
+            RETURNING finished_at::text`,
+        tx,
+      );
+      // Cleared only if no change was marked after this refresh read it.
+      await tx.execute(sql`UPDATE indicator_staleness SET changed_at = NULL WHERE id AND changed_at IS NOT DISTINCT FROM ${changed}::timestamptz`);
+      if (trigger === 'manual') await appendAudit(tx, actor, { action: 'indicators.refresh', unitCode: '3306', detail: { indicators: defs.length, values: values.length } });
+      return row.finished_at;
+    });
+    return { indicators: defs.length, values: values.length, millis: Date.now() - started.getTime(), finishedAt: finished };
+  } finally {
+    await db.rows(sql`DELETE FROM indicator_values_staging WHERE refresh_id = ${refreshId}`);
+  }
 }
 
 /** Whether a source table changed after the last refresh, and when that refresh finished. */

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { api, qs } from '../../api.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { WarningsTable } from './CenterDetailPage.tsx';
+import { TrainingSection } from './TrainingSection.tsx';
 import type { WarningView } from '../../../src/modules/childcare/contract.ts';
 
 interface Expiring {
@@ -55,6 +56,7 @@ export function StaffPage() {
       <Card title={t('warnings.title')}>
         <WarningsTable warnings={warnings.data ?? []} showCenter />
       </Card>
+      <TrainingSection />
     </Space>
   );
 }

@@ -96,8 +96,9 @@ export function OneMapPage() {
       {(fac.error || map.error) && <Alert type="warning" showIcon message={errorText(fac.error ?? map.error)} />}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t('map.facilities')} extra={<Typography.Text type="secondary">{t('map.approximate')}</Typography.Text>}>
+          <Card size="small" title={t('map.facilities')}>
             <div data-testid="one-map">{option && <Chart option={option} height={520} />}</div>
+            <Typography.Text type="secondary">{t('map.approximate')}</Typography.Text>
           </Card>
         </Col>
         <Col xs={24} lg={10}>
