@@ -20,6 +20,10 @@ import { shanghaiToday } from '../src/app/context.ts';
 import { addDays, addMonths } from '../src/app/dates.ts';
 import { insertCenter } from './support/admission.ts';
 import { centerBody, STANDARD_EVIDENCE, uploadEvidence } from './support/childcare.ts';
+import { createCenterFixture, gradeFixture } from './support/childcare-fixtures.ts';
+import { CURRENT_STANDARD, itemsOf } from '../src/modules/grading/standard.ts';
+import { checklistOf } from '../src/modules/supervision/checklist.ts';
+import { refreshIndicators } from '../src/modules/indicators/index.ts';
 
 const { p, app } = await testApp();
 
@@ -93,6 +97,32 @@ const foreignCcEnrolment = await created(
 );
 const FOREIGN_CHILDCARE_IDS = [foreignCcCenter.id, foreignCcFiling, foreignCcStaff.id, foreignCcEnrolment.id, ...foreignCcDocs];
 
+// Grading, supervision, subsidies: a filed 嵊州市 center with enrolled children, a published
+// grading, a drawn plan, an inspection with a finding and its order, an incident, a parent's
+// complaint, a computed subsidy month and a one-time claim.
+const qCenter = await createCenterFixture(p, { unitCode: '330683001', name: '嵊州专测质量园', children: 2, enrolledFrom: '2025-01-01' });
+await gradeFixture(p, qCenter.id, 'grade2', '2024-06-01', addDays(today, 400));
+const fullScores = Object.fromEntries(itemsOf(CURRENT_STANDARD).map((i) => [i.code, i.max]));
+const qApp = await created(shengzhou.post('/api/grading/applications', { centerId: qCenter.id, level: 'grade1' }));
+await shengzhou.put(`/api/grading/applications/${qApp.id}/self-assessment`, { scores: fullScores });
+await shengzhou.post(`/api/grading/applications/${qApp.id}/submit`, {});
+await shengzhou.post(`/api/grading/applications/${qApp.id}/assessment`, { onsiteOn: today, assessors: '嵊州专测评估组', scores: fullScores });
+const qPlan = await created(shengzhou.post('/api/supervision/plans', { name: '嵊州专测抽查计划', inspectionType: 'routine', periodFrom: today, periodTo: addDays(today, 30), sampleSize: 1, inspectorsPerCenter: 1 }));
+await shengzhou.post(`/api/supervision/plans/${qPlan.id}/draw`, { seed: 'shengzhou' });
+const qInspection = await created(shengzhou.post('/api/supervision/inspections', { centerId: qCenter.id, inspectionType: 'routine', scheduledOn: today }));
+const qAnswers = Object.fromEntries(checklistOf('routine').map((i) => [i.code, i.code === 'routine.cctv' ? 'fail' : 'pass']));
+await shengzhou.post(`/api/supervision/inspections/${qInspection.id}/result`, { inspectedOn: today, results: qAnswers, findings: { 'routine.cctv': '嵊州专测发现问题' }, rectificationDeadline: addDays(today, 10) });
+const [qOrder] = (await shengzhou.get(`/api/supervision/rectifications?centerId=${qCenter.id}`)).json() as { id: string }[];
+const qIncident = await created(shengzhou.post('/api/supervision/incidents', { centerId: qCenter.id, occurredAt: `${today}T08:00:00+08:00`, kind: 'injury', severity: 'general', description: '嵊州专测事件经过', childrenAffected: 1, actionsTaken: '嵊州专测处置' }));
+const shengzhouParent = await signIn(app, 'shengzhou-parent', 'a-long-password');
+const qComplaint = await created(shengzhouParent.post('/api/supervision/complaints', { centerId: foreignCcCenter.id, category: 'food', content: '嵊州专测投诉内容' }));
+const previousMonth = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
+await shengzhou.post('/api/subsidies/months/compute', { month: previousMonth, centerId: qCenter.id });
+const [qMonth] = (await shengzhou.get(`/api/subsidies/months?centerId=${qCenter.id}`)).json().items as { id: string }[];
+const qClaim = await created(shengzhou.post('/api/subsidies/claims', { centerId: qCenter.id, ruleCode: 'childcare.premises', costFen: 100_000_00, description: '嵊州专测补助申请' }));
+const FOREIGN_QUALITY_IDS = [qCenter.id, qApp.id, qPlan.id, qInspection.id, qOrder.id, qIncident.id, qComplaint.id, qMonth.id, qClaim.id, ...qCenter.personIds];
+
+
 // Admission and home–center interaction: a 嵊州市 round with a center's places, the foreign
 // child's application allocated and accepted, and the center's records of the child's day.
 const foreignCare = await insertCenter(p, { unitCode: '330683001', name: '嵊州专测入托园', lon: 120.82, lat: 29.59 });
@@ -101,7 +131,6 @@ const foreignRound = await created(
 );
 const foreignProgram = (await shengzhou.put(`/api/admission/rounds/${foreignRound.id}/programs`, { centerId: foreignCare.centerId, classId: foreignCare.classId, places: 3, rules: [{ id: 'near', kind: 'distance' }] })).json() as { id: string };
 await shengzhou.post(`/api/admission/rounds/${foreignRound.id}/open`);
-const shengzhouParent = await signIn(app, 'shengzhou-parent', 'a-long-password');
 const foreignApplication = await created(
   shengzhouParent.post('/api/admission/applications', { roundId: foreignRound.id, personId: foreignChild.id, classType: 'toddler', careType: 'fullDay', startDate: addDays(today, -5), choices: [foreignProgram.id], homeLon: 120.83, homeLat: 29.6 }),
 );
@@ -119,17 +148,20 @@ const foreignVisit = await created(shengzhou.post(`${careBase}/home-visits`, { p
 const FOREIGN_FAMILY_IDS = [foreignCare.centerId, foreignCare.classId, foreignRound.id, foreignProgram.id, foreignApplication.id, foreignEnrolment, foreignReport.id, foreignReport.photos[0].id, foreignActivity.id, foreignVisit.id];
 
 const FOREIGN_HEALTH_IDS = [foreignChild.id, foreignNewborn.id, foreignMeasurement.id, foreignMchat.screening.id, foreignScreen.screening.id, foreignScreen.referral.id, foreignCenter.id, foreignLink.id];
-const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS, ...FOREIGN_FAMILY_IDS];
+const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS, ...FOREIGN_QUALITY_IDS, ...FOREIGN_FAMILY_IDS];
 // What only the foreign records contain. (The caller's own filters, such as unitCode=330683,
 // are echoed back in the caller's own audit rows, so they are not marks of a leak.)
 const FOREIGN_MARKS = [
   FOREIGN_NAME, '嵊州专测乙', '嵊州专测地址', '嵊州专测用户', 'shengzhou-secret', foreignPerson.id, foreignUser.id, foreignRun.id, '新北社区', '剡湖街道',
   '嵊州专测童', '嵊州专测婴', '嵊州专测接种点', '嵊州专测访视', '嵊州专测中心', '嵊州专测卫生院', '嵊州专测家长', 'shengzhou-parent', ...FOREIGN_HEALTH_IDS,
   '嵊州专测托育园', '嵊州专测托育地址', '嵊州专测保育员', 'SZ-SECRET-1', '嵊州专测发证', ...FOREIGN_CHILDCARE_IDS,
+  '嵊州专测质量园', '嵊州专测评估组', '嵊州专测抽查计划', '嵊州专测发现问题', '嵊州专测事件经过', '嵊州专测处置', '嵊州专测投诉内容', '嵊州专测补助申请', ...FOREIGN_QUALITY_IDS,
   '嵊州专测入托园', '嵊州专测批次', '嵊州专测请假', '嵊州专测活动', '嵊州专测照片', '嵊州专测留言', '嵊州专测通知', '嵊州专测菜', '嵊州专测讲座', '嵊州专测家访', ...FOREIGN_FAMILY_IDS,
 ];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');
+// Indicator values computed over the foreign records above, so the cockpit routes have 嵊州市 values to withhold.
+await refreshIndicators(p, systemActor(), 'manual');
 
 interface Operation {
   method: string;
@@ -272,5 +304,56 @@ describe('the foreign county’s own admin', () => {
     expect((await s.get(`/api/health/children/${foreignNewborn.id}`)).json().visits).toHaveLength(1);
     const parent = await signIn(app, 'shengzhou-parent', 'a-long-password');
     expect((await parent.get(`/api/parent/children/${foreignChild.id}/health`)).statusCode).toBe(200);
+  });
+
+  it('sees its grading, supervision and subsidy records, which a 越城区 official can neither read nor act on', async () => {
+    expect((await shengzhou.get(`/api/grading/applications/${qApp.id}`)).json().status).toBe('assessed');
+    expect((await shengzhou.get(`/api/supervision/inspections/${qInspection.id}`)).json().findings).toHaveLength(1);
+    expect((await shengzhou.get(`/api/supervision/plans/${qPlan.id}/verify`)).json().reproducible).toBe(true);
+    expect((await shengzhou.get(`/api/subsidies/months/${qMonth.id}`)).json().lines).toHaveLength(2);
+    const official = await signIn(app, 'yuecheng-health');
+    for (const [url, body] of [
+      [`/api/grading/applications/${qApp.id}/publish`, {}],
+      [`/api/grading/centers/${qCenter.id}/downgrade`, { level: 'grade3', on: today, reason: '越城' }],
+      [`/api/supervision/rectifications/${qOrder.id}/review`, { decision: 'accept' }],
+      [`/api/supervision/incidents/${qIncident.id}/handle`, { action: 'acknowledge' }],
+      [`/api/supervision/complaints/${qComplaint.id}/handle`, { action: 'handle' }],
+      [`/api/supervision/centers/${qCenter.id}/cloud`, { connected: true }],
+      [`/api/subsidies/months/${qMonth.id}/approve`, {}],
+      [`/api/subsidies/claims/${qClaim.id}/decision`, { decision: 'approve' }],
+      ['/api/subsidies/months/compute', { month: previousMonth, unitCode: '330683' }],
+      ['/api/subsidies/months/compute', { month: previousMonth, centerId: qCenter.id }],
+    ] as const) {
+      const res = await official.post(url, body);
+      expect(res.statusCode, url).toBe(404);
+      expectNoForeignMark(res.body, url);
+    }
+    expect((await shengzhou.get(`/api/subsidies/months/${qMonth.id}`)).json().status).toBe('computed');
+  });
+  it('sees no 嵊州市 indicator value, explanation, report, facility, circle or finding', async () => {
+    for (const url of [
+      '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683',
+      '/api/indicators/cockpit?indicator=health.centerCoverage&unit=330683001&year=2026',
+      '/api/indicators/why?indicator=health.centerCoverage&unit=330683001&year=2026',
+      '/api/indicators/why?indicator=health.screeningRate&unit=330683&year=2026',
+      '/api/indicators/report.xlsx?indicators=health.centerCoverage&units=330683&years=2026',
+      '/api/indicators/report.pdf?indicators=health.centerCoverage&units=330683001&years=2026',
+      '/api/geo/facilities?unit=330683',
+      '/api/geo/service-circle?kind=childHealthCenter&unit=330683001',
+      '/api/geo/planning-findings?unit=330683',
+    ]) {
+      const res = await yuecheng.get(url);
+      expect(res.statusCode, url).toBe(404);
+      expectNoForeignMark(res.body, url);
+    }
+    const own = await yuecheng.get('/api/indicators/cockpit?indicator=health.centerCoverage');
+    expect(own.statusCode).toBe(200);
+    expectNoForeignMark(own.body, 'own cockpit');
+    for (const url of ['/api/geo/facilities', '/api/geo/map', '/api/geo/service-circle?kind=childHealthCenter', '/api/geo/planning-findings']) {
+      const res = await yuecheng.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expectNoForeignMark(res.body, url);
+    }
+    expect((await yuecheng.get('/api/indicators/red?year=2026')).json().every((r: { unitCode: string }) => r.unitCode.startsWith('330602'))).toBe(true);
   });
 });

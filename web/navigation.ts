@@ -8,7 +8,8 @@ export interface NavItem {
   /** SPEC section, shown on the "coming" page. */
   section: string;
   built: boolean;
-  permission?: string;
+  /** Shown to a user with any of these permissions. */
+  permission?: string | string[];
 }
 
 export interface NavGroup {
@@ -20,13 +21,13 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'childcare',
     items: [
-      { key: 'centers', path: '/childcare/centers', section: '§3.1', built: false },
-      { key: 'staff', path: '/childcare/staff', section: '§3.2', built: false },
-      { key: 'grading', path: '/childcare/grading', section: '§3.3', built: false },
-      { key: 'supervision', path: '/childcare/supervision', section: '§3.4', built: false },
+      { key: 'centers', path: '/childcare/centers', section: '§3.1', built: true, permission: 'childcare.read' },
+      { key: 'staff', path: '/childcare/staff', section: '§3.2', built: true, permission: 'childcare.read' },
+      { key: 'grading', path: '/childcare/grading', section: '§3.3', built: true, permission: ['grading.read', 'grading.apply'] },
+      { key: 'supervision', path: '/childcare/supervision', section: '§3.4', built: true, permission: ['supervision.read', 'supervision.report'] },
       { key: 'admission', path: '/childcare/admission', section: '§3.5', built: true, permission: 'admission.places' },
       { key: 'homeCenter', path: '/childcare/home-center', section: '§3.7', built: true, permission: 'family.staff' },
-      { key: 'subsidies', path: '/subsidies', section: '§3.8', built: false },
+      { key: 'subsidies', path: '/subsidies', section: '§3.8', built: true, permission: ['subsidies.read', 'subsidies.claim'] },
     ],
   },
   { key: 'health', items: [{ key: 'infantHealth', path: '/health', section: '§3.6', built: true, permission: 'health.read' }, { key: 'guidanceTours', path: '/health-tours', section: '§3.6', built: true, permission: 'health.write' }] },
@@ -50,9 +51,9 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'analysis',
     items: [
-      { key: 'indicators', path: '/indicators', section: '§3.12', built: false },
-      { key: 'cockpit', path: '/cockpit', section: '§3.12', built: false },
-      { key: 'oneMap', path: '/one-map', section: '§3.13', built: false },
+      { key: 'indicators', path: '/indicators', section: '§3.12', built: true, permission: 'indicators.read' },
+      { key: 'cockpit', path: '/cockpit', section: '§3.12', built: true, permission: 'indicators.read' },
+      { key: 'oneMap', path: '/one-map', section: '§3.13', built: true, permission: 'indicators.read' },
     ],
   },
   {

@@ -12,6 +12,9 @@ import { PeoplePage } from './pages/people/PeoplePage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { lazy, Suspense } from 'react';
+import { CockpitPage } from './pages/indicators/CockpitPage.tsx';
+import { IndicatorsPage } from './pages/indicators/IndicatorsPage.tsx';
+import { OneMapPage } from './pages/geo/OneMapPage.tsx';
 
 // Loaded on first use, so the shell stays small: infant health and the parent's app.
 const HealthRoutes = lazy(() => import('./pages/health/HealthRoutes.tsx').then((m) => ({ default: m.HealthRoutes })));
@@ -19,6 +22,27 @@ const AdmissionPage = lazy(() => import('./pages/admission/AdmissionPage.tsx').t
 const HomeCenterPage = lazy(() => import('./pages/family/HomeCenterPage.tsx').then((m) => ({ default: m.HomeCenterPage })));
 const GuidanceToursPage = lazy(() => import('./pages/family/HealthAtCenter.tsx').then((m) => ({ default: m.GuidanceToursPage })));
 const ParentApp = lazy(() => import('./pages/parent/ParentApp.tsx').then((m) => ({ default: m.ParentApp })));
+const ChildcareRoutes = lazy(() => import('./pages/childcare/ChildcareRoutes.tsx').then((m) => ({ default: m.ChildcareRoutes })));
+const SubsidiesPage = lazy(() => import('./pages/subsidies/SubsidiesPage.tsx').then((m) => ({ default: m.SubsidiesPage })));
+const GradingPage = lazy(() => import('./pages/grading/GradingPage.tsx').then((m) => ({ default: m.GradingPage })));
+const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
+const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
+
+function ChildcareCenters() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <ChildcareRoutes />
+    </Suspense>
+  );
+}
+
+function ChildcareStaff() {
+  return (
+    <Suspense fallback={<Spin />}>
+      <ChildcareStaffPage />
+    </Suspense>
+  );
+}
 
 function InfantHealth() {
   return (
@@ -28,28 +52,14 @@ function InfantHealth() {
   );
 }
 
-function Admission() {
-  return (
-    <Suspense fallback={<Spin />}>
-      <AdmissionPage />
-    </Suspense>
-  );
-}
-
-function HomeCenter() {
-  return (
-    <Suspense fallback={<Spin />}>
-      <HomeCenterPage />
-    </Suspense>
-  );
-}
-
-function GuidanceTours() {
-  return (
-    <Suspense fallback={<Spin />}>
-      <GuidanceToursPage />
-    </Suspense>
-  );
+function lazyPage(Page: React.ComponentType) {
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<Spin />}>
+        <Page />
+      </Suspense>
+    );
+  };
 }
 
 /** Pages of the built capabilities, by navigation key. */
@@ -60,9 +70,17 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   audit: AuditPage,
   infantHealth: InfantHealth,
-  admission: Admission,
-  homeCenter: HomeCenter,
-  guidanceTours: GuidanceTours,
+  centers: ChildcareCenters,
+  staff: ChildcareStaff,
+  subsidies: lazyPage(SubsidiesPage),
+  grading: lazyPage(GradingPage),
+  supervision: lazyPage(SupervisionPage),
+  admission: lazyPage(AdmissionPage),
+  homeCenter: lazyPage(HomeCenterPage),
+  guidanceTours: lazyPage(GuidanceToursPage),
+  indicators: IndicatorsPage,
+  cockpit: CockpitPage,
+  oneMap: OneMapPage,
 };
 
 export function AppRoutes() {

@@ -23,9 +23,14 @@ import { importRoutes } from '../modules/imports/index.ts';
 import { auditRoutes } from '../modules/audit/index.ts';
 import { guardianshipRoutes } from '../modules/guardianship/index.ts';
 import { healthRoutes } from '../modules/health/index.ts';
+import { subsidyRoutes } from '../modules/subsidies/index.ts';
+import { gradingRoutes } from '../modules/grading/index.ts';
+import { supervisionRoutes } from '../modules/supervision/index.ts';
 import { admissionRoutes } from '../modules/admission/index.ts';
 import { familyRoutes } from '../modules/family/index.ts';
 import { childcareRoutes } from '../modules/childcare/index.ts';
+import { indicatorRoutes } from '../modules/indicators/index.ts';
+import { geoRoutes } from '../modules/geo/index.ts';
 
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
@@ -36,7 +41,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, admissionRoutes, familyRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes, indicatorRoutes, geoRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -13,6 +13,7 @@ import { isSeeded, seedPlatform, type Scale } from '../seed/index.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { errorReportCsv, importPeopleFile, markInterruptedRuns } from '../modules/imports/index.ts';
 import { progressReporter } from './progress.ts';
+import { refreshIndicators, registerIndicators, startIndicatorRefresher } from '../modules/indicators/index.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -39,6 +40,8 @@ async function serve(p: Platform, port: number): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port, host: p.config.host });
+  // Indicator values follow the data: recomputed within a minute of a change to a source table.
+  startIndicatorRefresher(p, 60_000, (err) => log(`indicator refresh failed: ${(err as Error).message}`));
   log(`Kangyu is serving on http://localhost:${port} (database: ${p.db.kind})`);
 }
 
@@ -97,6 +100,26 @@ program
       const res = await seedPlatform(p, { scale: o.scale, seed: Number(o.seed), onProgress: bar.update });
       bar.stop();
       log(`seeded ${res.units} units, ${res.users} users, ${res.people} people in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }),
+  );
+
+program
+  .command('indicators-register <file>')
+  .description('load indicator definitions (measures, indicators, targets) from a JSON registry file')
+  .action((file: string) =>
+    withPlatform(async (p) => {
+      const res = await registerIndicators(p, systemActor('cli'), JSON.parse(fs.readFileSync(file, 'utf8')));
+      log(`registered ${res.measures} measures, ${res.indicators} indicators, ${res.targets} targets; values are recomputed on the next refresh`);
+    }),
+  );
+
+program
+  .command('indicators-refresh')
+  .description('recompute every indicator for every unit and year')
+  .action(() =>
+    withPlatform(async (p) => {
+      const r = await refreshIndicators(p, systemActor('cli'), 'manual');
+      log(`computed ${r.values} values of ${r.indicators} indicators in ${r.millis} ms`);
     }),
   );
 

@@ -12,9 +12,13 @@ import zhImports from './locales/zh-CN/imports.json' with { type: 'json' };
 import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
 import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
 import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
+import zhSubsidies from './locales/zh-CN/subsidies.json' with { type: 'json' };
+import zhGrading from './locales/zh-CN/grading.json' with { type: 'json' };
+import zhSupervision from './locales/zh-CN/supervision.json' with { type: 'json' };
 import zhAdmission from './locales/zh-CN/admission.json' with { type: 'json' };
 import zhFamily from './locales/zh-CN/family.json' with { type: 'json' };
 import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
+import zhIndicators from './locales/zh-CN/indicators.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -25,9 +29,13 @@ import enImports from './locales/en-US/imports.json' with { type: 'json' };
 import enAudit from './locales/en-US/audit.json' with { type: 'json' };
 import enHealth from './locales/en-US/health.json' with { type: 'json' };
 import enParent from './locales/en-US/parent.json' with { type: 'json' };
+import enSubsidies from './locales/en-US/subsidies.json' with { type: 'json' };
+import enGrading from './locales/en-US/grading.json' with { type: 'json' };
+import enSupervision from './locales/en-US/supervision.json' with { type: 'json' };
 import enAdmission from './locales/en-US/admission.json' with { type: 'json' };
 import enFamily from './locales/en-US/family.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
+import enIndicators from './locales/en-US/indicators.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,9 +52,13 @@ export const resources = {
     audit: zhAudit,
     health: zhHealth,
     parent: zhParent,
+    subsidies: zhSubsidies,
+    grading: zhGrading,
+    supervision: zhSupervision,
     admission: zhAdmission,
     family: zhFamily,
     childcare: zhChildcare,
+    indicators: zhIndicators,
   },
   'en-US': {
     common: enCommon,
@@ -59,9 +71,13 @@ export const resources = {
     audit: enAudit,
     health: enHealth,
     parent: enParent,
+    subsidies: enSubsidies,
+    grading: enGrading,
+    supervision: enSupervision,
     admission: enAdmission,
     family: enFamily,
     childcare: enChildcare,
+    indicators: enIndicators,
   },
 } as const;
 

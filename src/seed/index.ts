@@ -10,8 +10,13 @@ import { toCsvRow } from '../app/csv.ts';
 import { createRng } from './random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
+import { seedSubsidyRules, seedSubsidies } from '../modules/subsidies/index.ts';
+import { seedGrading } from '../modules/grading/index.ts';
+import { seedSupervision } from '../modules/supervision/index.ts';
+import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../modules/childcare/index.ts';
 import { seedAdmission } from '../modules/admission/index.ts';
-import { CHILDCARE_DEMO_USERS, assignDemoReviewers } from '../modules/childcare/index.ts';
+import { refreshIndicators } from '../modules/indicators/index.ts';
+import { seedUnitLocations } from '../modules/geo/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -103,14 +108,31 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   }
   await assignDemoReviewers(p);
 
+  await seedSubsidyRules(p.db.orm);
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
   const health =
     opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
+  if (opts.scale !== 'base') await seedChildcare(p, rng.fork('childcare'), opts.scale, (done, total) => progress('childcare', done, total));
+  if (opts.scale !== 'base') {
+    progress('quality', 0, 3);
+    await seedGrading(p, rng.fork('grading'));
+    progress('quality', 1, 3);
+    await seedSupervision(p, rng.fork('supervision'));
+    progress('quality', 2, 3);
+    await seedSubsidies(p, rng.fork('subsidies'));
+    progress('quality', 3, 3);
+  }
   if (opts.scale !== 'base') {
     progress('admission', 0, 1);
     await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
     progress('admission', 1, 1);
   }
+
+  const geoRng = createRng(opts.seed).fork('geo');
+  await seedUnitLocations(p, () => geoRng.next());
+  progress('indicators', 0, 1);
+  await refreshIndicators(p, actor, 'seed');
+  progress('indicators', 1, 1);
 
   await p.db.transaction(async (tx) => {
     await tx.execute(
@@ -151,20 +173,27 @@ async function seedPeople(
   const sequences = new Map<string, number>();
   let batch: string[] = [];
   let done = 0;
+  // One COPY in flight while the next batch is generated: the database and the generator
+  // (encryption included) work at the same time.
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = async (rows: string[]): Promise<void> => {
+    await inFlight;
+    inFlight = p.db.copyCsv('persons', PERSON_COPY_COLUMNS, rows.join('\n') + '\n').then(() => {
+      done += rows.length;
+      progress('people', done, total);
+    });
+  };
   progress('people', 0, total);
   for (const q of quotas) {
     for (const person of generateVillagePeople(rng, q, today, sequences)) {
       batch.push(toCsvRow(personCopyRow(p.keys, person, 'seed')));
       if (batch.length >= 20_000) {
-        await p.db.copyCsv('persons', PERSON_COPY_COLUMNS, batch.join('\n') + '\n');
-        done += batch.length;
+        await flush(batch);
         batch = [];
-        progress('people', done, total);
       }
     }
   }
-  if (batch.length) await p.db.copyCsv('persons', PERSON_COPY_COLUMNS, batch.join('\n') + '\n');
-  done += batch.length;
-  progress('people', done, total);
+  if (batch.length) await flush(batch);
+  await inFlight;
   return done;
 }

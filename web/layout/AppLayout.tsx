@@ -22,7 +22,7 @@ export function AppLayout() {
         type: 'group' as const,
         label: t(`shell:group.${group.key}`),
         children: group.items
-          .filter((item) => !item.built || !item.permission || can(item.permission))
+          .filter((item) => !item.built || !item.permission || [item.permission].flat().some((perm) => can(perm)))
           .map((item) => ({
             key: item.path,
             label: item.built ? (

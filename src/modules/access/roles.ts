@@ -19,6 +19,21 @@ export const PERMISSIONS = [
   /** Link parent accounts to their children; a parent reads their own children's records. */
   'guardianship.manage',
   'guardian.read',
+  /** Grading (等级评定): read applications and grades; apply for one's own center; assess, publish and downgrade. */
+  'grading.read',
+  'grading.apply',
+  'grading.assess',
+  /** Supervision (监管): read; plan, inspect and order rectification; a center reports and responds; a parent complains. */
+  'supervision.read',
+  'supervision.manage',
+  'supervision.report',
+  'supervision.complain',
+  /** Subsidies: read; compute the monthly runs; approve and pay; change the rules (city); claim for one's own center. */
+  'subsidies.read',
+  'subsidies.compute',
+  'subsidies.approve',
+  'subsidies.rules',
+  'subsidies.claim',
   /** Childcare centers (托育机构): read the register; run one's own center; review a department's part of a filing; file or return (county 卫健); assign reviewers' departments. */
   'childcare.read',
   'childcare.operate',
@@ -32,6 +47,9 @@ export const PERMISSIONS = [
   /** Home–center interaction (家园互动): a center's staff keep attendance, reports, notices, meal plans; a parent takes part. */
   'family.staff',
   'family.parent',
+  /** Indicators and the cockpit (监测评价, 驾驶舱), the one map; refresh recomputes every value. */
+  'indicators.read',
+  'indicators.refresh',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,19 +65,19 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'admission.manage', 'admission.places'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read'] },
   /** 儿童主任 / 儿童督导员. */
   child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber'] },
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
-  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.operate', 'admission.places', 'family.staff'] },
+  childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.read', 'childcare.operate', 'grading.apply', 'supervision.report', 'subsidies.claim', 'admission.places', 'family.staff'] },
   /** 家长. */
-  parent: { levels: [3, 4], permissions: ['guardian.read', 'admission.apply', 'family.parent'] },
+  parent: { levels: [3, 4], permissions: ['guardian.read', 'supervision.complain', 'admission.apply', 'family.parent'] },
   /** 老年人及家属. */
   elderly: { levels: [3, 4], permissions: [] },
   /** 养老服务商. */

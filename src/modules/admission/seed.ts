@@ -54,7 +54,7 @@ async function copy(p: Platform, table: string, columns: string[], rows: unknown
 async function ensureCenters(p: Platform, rng: Rng, city: boolean): Promise<SeedCenter[]> {
   const load = async () => {
     const centers = await p.db.rows<{ id: string; unit_code: string; name: string; lon: number | null; lat: number | null; affordable: boolean; operator_kind: string; credit_code: string | null }>(
-      sql`SELECT id, unit_code, name, lon, lat, affordable, operator_kind, credit_code FROM childcare_centers WHERE status IN ('filed', 'submitted', 'inReview') ORDER BY unit_code, name`,
+      sql`SELECT id, unit_code, name, lon, lat, affordable, operator_kind, credit_code FROM childcare_centers WHERE status = 'filed' ORDER BY unit_code, name`,
     );
     const classes = await p.db.rows<{ id: string; center_id: string; class_type: string; capacity: number }>(sql`SELECT id, center_id, class_type, capacity FROM childcare_classes WHERE active ORDER BY name`);
     return centers.map((c) => ({
@@ -66,7 +66,17 @@ async function ensureCenters(p: Platform, rng: Rng, city: boolean): Promise<Seed
       affordable: c.affordable,
       operatorKind: c.operator_kind,
       creditCode: c.credit_code,
-      classes: classes.filter((k) => k.center_id === c.id).map((k) => ({ id: k.id, classType: k.class_type, capacity: k.capacity })),
+      // One program per center and class type: classes of the same type pool their places.
+      classes: [
+        ...classes
+          .filter((k) => k.center_id === c.id)
+          .reduce((byType, k) => {
+            const seen = byType.get(k.class_type);
+            byType.set(k.class_type, seen ? { ...seen, capacity: seen.capacity + k.capacity } : { id: k.id, classType: k.class_type, capacity: k.capacity });
+            return byType;
+          }, new Map<string, { id: string; classType: string; capacity: number }>())
+          .values(),
+      ],
     }));
   };
   const existing = await load();
@@ -178,7 +188,10 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
     }
     // Applicants: children of the county aged for a class on the start date.
     const kids = await p.db.rows<{ id: string; unit_code: string; birth_date: string }>(
-      sql`SELECT id, unit_code, birth_date::text FROM persons WHERE unit_code LIKE ${`${county}%`} AND birth_date > ${addDays(finished.earliestStart, -36 * 31)} AND birth_date <= ${addDays(finished.earliestStart, -183)} ORDER BY id`,
+      sql`SELECT id, unit_code, birth_date::text FROM persons
+          WHERE unit_code LIKE ${`${county}%`} AND birth_date > ${addDays(finished.earliestStart, -36 * 31)} AND birth_date <= ${addDays(finished.earliestStart, -183)}
+            AND NOT EXISTS (SELECT 1 FROM childcare_enrolments e WHERE e.person_id = persons.id AND e.end_date IS NULL)
+          ORDER BY id`,
     );
     const share = city ? 0.25 : 1;
     const otherFamily = new Set(familyKids.map((k) => k.id).filter((id) => id !== demoChild));

@@ -82,7 +82,7 @@ export async function uploadDocument(
         uploadedByName: await displayName(tx, actor),
       })
       .returning(viewColumns);
-    if (filing) await addEvent(tx, actor, filing, 'documentAdded', { comment: `${file.kind}: ${row.fileName}` });
+    if (filing) await addEvent(tx, actor, filing, 'documentAdded', { comment: row.fileName });
     await appendAudit(tx, actor, { action: 'childcare.document.upload', entityType: 'childcare_document', entityId: row.id, unitCode: center.unitCode, detail: { kind: file.kind, sha256 } });
     return row;
   });

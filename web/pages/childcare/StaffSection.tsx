@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api.ts';
+import { useAuth } from '../../auth.tsx';
+import { applyApiError } from '../../components/formErrors.ts';
+import type { CenterDetail, StaffView } from '../../../src/modules/childcare/contract.ts';
+
+const ROLES = ['director', 'caregiver', 'teacher', 'healthWorker', 'cook', 'security'];
+const CERTS = ['caregiver', 'teacher', 'health', 'nurse', 'chef', 'firstAid', 'training', 'other'];
+const CHECKS = ['pending', 'passed', 'failed'];
+const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : undefined);
+
+/** Staff of a center with certificates; the operator adds staff and certificates. */
+export function StaffSection({ center }: { center: CenterDetail }) {
+  const { t } = useTranslation(['childcare', 'common']);
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const staff = useQuery({ queryKey: ['childcare-staff', center.id], queryFn: () => api.get<StaffView[]>(`/childcare/centers/${center.id}/staff`) });
+  const [adding, setAdding] = useState(false);
+  const [certFor, setCertFor] = useState<string | null>(null);
+  const [staffForm] = Form.useForm();
+  const [certForm] = Form.useForm();
+  const operate = can('childcare.operate') && !can('childcare.file');
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['childcare-staff', center.id] }), queryClient.invalidateQueries({ queryKey: ['childcare-center', center.id] })]);
+
+  const addStaff = async () => {
+    const v = await staffForm.validateFields();
+    try {
+      await api.post(`/childcare/centers/${center.id}/staff`, { ...v, hiredOn: day(v.hiredOn), backgroundCheckedOn: day(v.backgroundCheckedOn) });
+      setAdding(false);
+      staffForm.resetFields();
+      await refresh();
+    } catch (e) {
+      const rest = applyApiError(staffForm, e, ['name', 'role', 'classId', 'hiredOn', 'backgroundCheck', 'backgroundCheckedOn', 'trainingHours', 'phone']);
+      if (rest) message.error(rest);
+    }
+  };
+  const addCert = async () => {
+    const v = await certForm.validateFields();
+    try {
+      await api.post(`/childcare/staff/${certFor}/certificates`, { ...v, validFrom: day(v.validFrom), validTo: day(v.validTo) });
+      setCertFor(null);
+      certForm.resetFields();
+      await refresh();
+    } catch (e) {
+      const rest = applyApiError(certForm, e, ['certType', 'number', 'issuer', 'validFrom', 'validTo']);
+      if (rest) message.error(rest);
+    }
+  };
+
+  return (
+    <>
+      {operate && (
+        <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setAdding(true)}>
+          {t('staff.add')}
+        </Button>
+      )}
+      <Table<StaffView>
+        rowKey="id"
+        size="small"
+        loading={staff.isLoading}
+        dataSource={staff.data ?? []}
+        pagination={false}
+        columns={[
+          { title: t('staff.name'), dataIndex: 'name' },
+          { title: t('staff.role'), dataIndex: 'role', render: (r: string) => t(`staffRole.${r}`) },
+          { title: t('field.className'), dataIndex: 'className' },
+          { title: t('staff.hiredOn'), dataIndex: 'hiredOn' },
+          { title: t('staff.leftOn'), dataIndex: 'leftOn' },
+          {
+            title: t('staff.backgroundCheck'),
+            dataIndex: 'backgroundCheck',
+            render: (b: string, r) => <Tag color={b === 'passed' ? 'success' : b === 'failed' ? 'error' : 'default'}>{t(`backgroundCheck.${b}`)} {r.backgroundCheckedOn ?? ''}</Tag>,
+          },
+          { title: t('staff.trainingHours'), dataIndex: 'trainingHours', align: 'right' },
+          {
+            title: t('staff.certificates'),
+            dataIndex: 'certificates',
+            render: (cs: StaffView['certificates'], r) => (
+              <Space direction="vertical" size={0}>
+                {cs.map((c) => (
+                  <span key={c.id}>
+                    {t(`certType.${c.certType}`)} {c.number}
+                    {c.validTo ? ` · ${t('staff.validTo')} ${c.validTo}` : ''}
+                  </span>
+                ))}
+                {operate && (
+                  <a onClick={() => setCertFor(r.id)}>
+                    <PlusOutlined /> {t('staff.addCertificate')}
+                  </a>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={adding} title={t('staff.add')} onOk={() => void addStaff().catch(() => {})} onCancel={() => setAdding(false)} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')}>
+        <Form form={staffForm} layout="vertical" initialValues={{ role: 'caregiver', backgroundCheck: 'pending', trainingHours: 0 }}>
+          <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, message: t('wizard.required') }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="role" label={t('staff.role')}>
+            <Select options={ROLES.map((r) => ({ value: r, label: t(`staffRole.${r}`) }))} />
+          </Form.Item>
+          <Form.Item name="classId" label={t('field.className')}>
+            <Select allowClear options={center.classes.map((c) => ({ value: c.id, label: c.name }))} />
+          </Form.Item>
+          <Form.Item name="hiredOn" label={t('staff.hiredOn')} rules={[{ required: true, message: t('wizard.required') }]}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Space>
+            <Form.Item name="backgroundCheck" label={t('staff.backgroundCheck')}>
+              <Select style={{ width: 140 }} options={CHECKS.map((c) => ({ value: c, label: t(`backgroundCheck.${c}`) }))} />
+            </Form.Item>
+            <Form.Item name="backgroundCheckedOn" label={t('staff.checkedOn')}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="trainingHours" label={t('staff.trainingHours')}>
+              <InputNumber min={0} />
+            </Form.Item>
+          </Space>
+        </Form>
+      </Modal>
+      <Modal open={certFor !== null} title={t('staff.addCertificate')} onOk={() => void addCert().catch(() => {})} onCancel={() => setCertFor(null)} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')}>
+        <Form form={certForm} layout="vertical" initialValues={{ certType: 'caregiver' }}>
+          <Form.Item name="certType" label={t('staff.certType')}>
+            <Select options={CERTS.map((c) => ({ value: c, label: t(`certType.${c}`) }))} />
+          </Form.Item>
+          <Form.Item name="number" label={t('staff.certNumber')} rules={[{ required: true, message: t('wizard.required') }]}>
+            <Input maxLength={60} />
+          </Form.Item>
+          <Form.Item name="issuer" label={t('staff.issuer')} rules={[{ required: true, message: t('wizard.required') }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Space>
+            <Form.Item name="validFrom" label={t('staff.validFrom')} rules={[{ required: true, message: t('wizard.required') }]}>
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="validTo" label={t('staff.validTo')}>
+              <DatePicker />
+            </Form.Item>
+          </Space>
+        </Form>
+      </Modal>
+    </>
+  );
+}
