@@ -40,8 +40,12 @@ async function managedRound(ex: Executor, actor: Actor, id: string) {
 
 // ---- rounds -------------------------------------------------------------------------------
 
-export async function listRounds(p: Platform, actor: Actor): Promise<RoundView[]> {
+function requireAdmissionRole(actor: Actor): void {
   if (!(['admission.manage', 'admission.places', 'admission.apply'] as const).some((perm) => can(actor.role, perm))) throw AppError.forbidden();
+}
+
+export async function listRounds(p: Platform, actor: Actor): Promise<RoundView[]> {
+  requireAdmissionRole(actor);
   const rows = await p.db.orm.select().from(admissionRounds).where(roundVisible(actor)).orderBy(desc(admissionRounds.applyFrom));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -301,6 +305,7 @@ export async function setProgram(p: Platform, actor: Actor, roundId: string, inp
  * every program of the round's county (public information of the county's centers).
  */
 export async function listPrograms(p: Platform, actor: Actor, roundId: string): Promise<ProgramView[]> {
+  requireAdmissionRole(actor);
   const r = await loadRound(p.db.orm, actor, roundId);
   const rows = await p.db.orm
     .select({
