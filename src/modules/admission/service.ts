@@ -649,10 +649,12 @@ async function changeAndPassOn(p: Platform, actor: Actor, id: string, event: 'de
 /** A child leaves the center (exit): the enrolment ends on the given date. */
 export async function exitEnrolment(p: Platform, actor: Actor, applicationId: string, endDate: string): Promise<{ ok: true }> {
   await p.db.transaction(async (tx) => {
+    // The center reaches the application through its enrolment (the child may live elsewhere).
     const [a] = await tx
       .select({ id: admissionApplications.id, status: admissionApplications.status, enrolmentId: admissionApplications.enrolmentId, unitCode: admissionApplications.unitCode })
       .from(admissionApplications)
-      .where(eq(admissionApplications.id, applicationId))
+      .innerJoin(childcareEnrolments, eq(childcareEnrolments.id, admissionApplications.enrolmentId))
+      .where(and(eq(admissionApplications.id, applicationId), inScope(childcareEnrolments.unitCode, actor)))
       .limit(1);
     if (!a?.enrolmentId) throw AppError.notFound();
     const [e] = await tx.select().from(childcareEnrolments).where(and(eq(childcareEnrolments.id, a.enrolmentId), inScope(childcareEnrolments.unitCode, actor))).limit(1);
