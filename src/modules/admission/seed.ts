@@ -276,6 +276,13 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
     choices,
   );
 
+  // The demo child may already be enrolled in the register (not through the round): the day's records follow that enrolment.
+  if (demoChild && !enrolled.some((e) => e.personId === demoChild)) {
+    const [e] = await p.db.rows<{ id: string; center_id: string; unit_code: string }>(
+      sql`SELECT id, center_id, unit_code FROM childcare_enrolments WHERE person_id = ${demoChild} AND status = 'active' AND start_date <= ${today} ORDER BY start_date DESC LIMIT 1`,
+    );
+    if (e) enrolled.push({ enrolmentId: e.id, personId: demoChild, centerId: e.center_id, unitCode: e.unit_code });
+  }
   // ---- home–center records of the enrolled children ----
   const days: string[] = [];
   for (let d = today; days.length < (city ? 1 : 5); d = addDays(d, -1)) if (isWeekday(d)) days.push(d);

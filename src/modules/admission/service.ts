@@ -40,8 +40,12 @@ async function managedRound(ex: Executor, actor: Actor, id: string) {
 
 // ---- rounds -------------------------------------------------------------------------------
 
-export async function listRounds(p: Platform, actor: Actor): Promise<RoundView[]> {
+function requireAdmissionRole(actor: Actor): void {
   if (!(['admission.manage', 'admission.places', 'admission.apply'] as const).some((perm) => can(actor.role, perm))) throw AppError.forbidden();
+}
+
+export async function listRounds(p: Platform, actor: Actor): Promise<RoundView[]> {
+  requireAdmissionRole(actor);
   const rows = await p.db.orm.select().from(admissionRounds).where(roundVisible(actor)).orderBy(desc(admissionRounds.applyFrom));
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
@@ -301,6 +305,7 @@ export async function setProgram(p: Platform, actor: Actor, roundId: string, inp
  * every program of the round's county (public information of the county's centers).
  */
 export async function listPrograms(p: Platform, actor: Actor, roundId: string): Promise<ProgramView[]> {
+  requireAdmissionRole(actor);
   const r = await loadRound(p.db.orm, actor, roundId);
   const rows = await p.db.orm
     .select({
@@ -644,10 +649,12 @@ async function changeAndPassOn(p: Platform, actor: Actor, id: string, event: 'de
 /** A child leaves the center (exit): the enrolment ends on the given date. */
 export async function exitEnrolment(p: Platform, actor: Actor, applicationId: string, endDate: string): Promise<{ ok: true }> {
   await p.db.transaction(async (tx) => {
+    // The center reaches the application through its enrolment (the child may live elsewhere).
     const [a] = await tx
       .select({ id: admissionApplications.id, status: admissionApplications.status, enrolmentId: admissionApplications.enrolmentId, unitCode: admissionApplications.unitCode })
       .from(admissionApplications)
-      .where(eq(admissionApplications.id, applicationId))
+      .innerJoin(childcareEnrolments, eq(childcareEnrolments.id, admissionApplications.enrolmentId))
+      .where(and(eq(admissionApplications.id, applicationId), inScope(childcareEnrolments.unitCode, actor)))
       .limit(1);
     if (!a?.enrolmentId) throw AppError.notFound();
     const [e] = await tx.select().from(childcareEnrolments).where(and(eq(childcareEnrolments.id, a.enrolmentId), inScope(childcareEnrolments.unitCode, actor))).limit(1);

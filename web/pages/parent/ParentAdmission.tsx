@@ -68,7 +68,8 @@ function ApplyForm({ round, onDone }: { round: RoundView; onDone: () => void }) 
 
 /** 入托 in the parent's app: apply in an open round and follow the applications with their explanations. */
 export function ParentAdmission() {
-  const { t } = useTranslation(['admission', 'parent', 'common']);
+  const { t, i18n } = useTranslation(['admission', 'parent', 'common']);
+  const colon = i18n.language === 'en-US' ? ': ' : '：';
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [applying, setApplying] = useState(false);
@@ -92,7 +93,7 @@ export function ParentAdmission() {
       {open && (
         <Card size="small" title={open.name} extra={!applying && <Button type="primary" size="small" onClick={() => setApplying(true)} data-testid="apply-open">{t('apply')}</Button>}>
           <Typography.Text type="secondary">
-            {t('round.window')}：{open.applyFrom} ~ {open.applyTo} · {t('round.earliestStart')}：{open.earliestStart}
+            {t('round.window')}{colon}{open.applyFrom} ~ {open.applyTo} · {t('round.earliestStart')}{colon}{open.earliestStart}
           </Typography.Text>
           {applying && (
             <div style={{ marginTop: 12 }}>
@@ -118,8 +119,8 @@ export function ParentAdmission() {
               type="success"
               showIcon
               style={{ marginBottom: 8 }}
-              message={`${t('app.offer')}：${a.offer.centerName}`}
-              description={`${t('app.deadline')}：${a.offer.deadline}`}
+              message={`${t('app.offer')}${colon}${a.offer.centerName}`}
+              description={`${t('app.deadline')}${colon}${a.offer.deadline}`}
               action={
                 <Space direction="vertical">
                   <Button type="primary" size="small" onClick={() => void act(a.id, 'accept')} data-testid="accept-offer">
