@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { DEMO_PASSWORD } from '../../src/seed/index.ts';
 import { addMonths } from '../../src/app/dates.ts';
@@ -45,11 +45,23 @@ describe('grading in the browser', () => {
     await page.getByTestId('new-application').click({ timeout: 60_000 });
     const modal = page.locator('.ant-modal');
     await modal.waitFor({ timeout: 30_000 });
-    await page.locator('#new-application_centerId').click({ force: true });
-    await page.getByTitle('浏览器测评托育园').click({ timeout: 30_000 });
+    // On a loaded machine the dropdown may open before its options arrive, or the first click
+    // may land during the modal's animation: open it and pick, until the option is there.
+    await vi.waitFor(
+      async () => {
+        await page.locator('#new-application_centerId').click({ force: true });
+        await page.getByTitle('浏览器测评托育园').click({ timeout: 5_000 });
+      },
+      { timeout: 60_000, interval: 500 },
+    );
     await expect.poll(() => page.getByText('暂不符合申报条件').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    await page.locator('#new-application_level').click({ force: true });
-    await page.getByTitle('三级').click();
+    await vi.waitFor(
+      async () => {
+        await page.locator('#new-application_level').click({ force: true });
+        await page.getByTitle('三级').click({ timeout: 5_000 });
+      },
+      { timeout: 60_000, interval: 500 },
+    );
     await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('submit-application').click();
     const refusal = page.getByTestId('eligibility-refusal');
