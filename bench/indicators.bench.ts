@@ -27,7 +27,7 @@ const CONCURRENCY = 32;
 const loadBefore = os.loadavg()[0];
 const p = await platformOn(dbUrl(DB));
 const [{ persons }] = await p.db.rows<{ persons: number }>(sql`SELECT count(*)::int AS persons FROM persons`);
-if (persons < 500_000) throw new Error(`${DB} does not hold a city-scale seed (${persons} people); run: DATABASE_URL=${dbUrl(DB)} kangyu seed --scale city`);
+if (persons < 500_000) throw new Error(`${DB} does not hold a city-scale seed (${persons} people); run: KANGYU_MASTER_KEY=${Buffer.alloc(32, 9).toString('base64')} DATABASE_URL=${dbUrl(DB)} kangyu seed --scale city (the benchmarks' key)`);
 
 // ---- 1. recomputation vs. the floor ----
 const tables = (
