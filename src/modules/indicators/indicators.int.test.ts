@@ -63,6 +63,20 @@ describe('refresh and roll-up', () => {
     const county = (await city.get('/api/indicators/cockpit?indicator=health.screeningRate&unit=330602&year=2026')).json();
     expect(county.current.numerator).toBe(1);
   });
+
+  it('counts a screened child only if still under 3 at the end of the year, as the denominator does', async () => {
+    // Born 2023-12-20: 34 months old when screened in October 2026, 3 on 2026-12-20, so not one
+    // of the unit's children aged 0–2 at the end of 2026.
+    const child = await staff.post('/api/people', { name: '筛查乙', idNumber: composeIdNumber('330602', '2023-12-20', 23), unitCode: '330602001008' });
+    expect(child.statusCode).toBe(201);
+    const screen = await doctor.post(`/api/health/children/${child.json().id}/screenings/warning-signs`, { screenedOn: '2026-10-20', signsPresent: [], regression: false });
+    expect(screen.statusCode).toBe(201);
+    await city.post('/api/indicators/refresh');
+    const value = (await city.get('/api/indicators/cockpit?indicator=health.screeningRate&unit=330602001008&year=2026')).json();
+    expect(value.current.numerator).toBe(0);
+    const why = (await city.get('/api/indicators/why?indicator=health.screeningRate&unit=330602001008&year=2026')).json();
+    expect(JSON.stringify(why)).not.toContain('2026-10-20');
+  });
 });
 
 describe('an indicator registered from data only', () => {
@@ -152,7 +166,7 @@ describe('cockpit, why and scope', () => {
     expect(w.records).toHaveLength(1);
     expect(w.records[0].label).toContain('warningSigns');
     expect(w.children.find((c: { unitCode: string }) => c.unitCode === '330602001004').numerator).toBe(1);
-    const [{ n }] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicators.why.read'`);
+    const [{ n }] = await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'indicators.why.read' AND actor_username = 'yuecheng-health'`);
     expect(n).toBe(1);
   });
 
