@@ -107,6 +107,22 @@ describe('admission and the child’s day in the browser', () => {
     }
     await parent.getByTestId('day-report').getByText('浏览器测试：搭积木和户外散步').waitFor();
     await parent.getByTestId('day-attendance').getByText(/入园（妈妈送）/).waitFor();
+
+    // Staff offer a parenting activity; the parent books it, then cancels and the place is free.
+    const startsAt = new Date(Date.now() + 14 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 11) + '09:30';
+    await carer.getByRole('tab', { name: '育儿活动' }).click();
+    await carer.getByLabel('活动名称').fill('浏览器测试育儿讲座');
+    await carer.getByRole('textbox', { name: /开始时间/ }).fill(startsAt);
+    await carer.getByRole('button', { name: '发布活动' }).click();
+    await carer.getByRole('row', { name: /浏览器测试育儿讲座/ }).waitFor();
+    await parent.reload();
+    const activity = parent.getByRole('listitem').filter({ hasText: '浏览器测试育儿讲座' });
+    await activity.getByRole('button', { name: /预\s*约/ }).click();
+    await activity.getByText('已预约 1/20').waitFor();
+    await activity.getByRole('button', { name: '取消预约' }).click();
+    await parent.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await activity.getByText('已预约 0/20').waitFor();
+    await activity.getByRole('button', { name: /预\s*约/ }).waitFor();
     expect(errors).toEqual([]);
   });
 });

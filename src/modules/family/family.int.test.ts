@@ -174,9 +174,12 @@ describe('meal plans', () => {
   });
 });
 
+// Whether an activity has started is a question for the wall clock, not the test's calendar.
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
 describe('parenting-guidance activities and home visits', () => {
   it('lets a parent book an activity of the child’s center once, while places last', async () => {
-    const a = await carer.post(`${base}/activities`, { title: '婴幼儿辅食添加讲座', startsAt: '2026-12-05T09:30:00+08:00', places: 1 });
+    const a = await carer.post(`${base}/activities`, { title: '婴幼儿辅食添加讲座', startsAt: daysFromNow(10), places: 1 });
     expect(a.statusCode).toBe(201);
     const list = (await parent.get(`/api/parent/children/${kid}/activities`)).json();
     expect(list).toEqual([expect.objectContaining({ title: '婴幼儿辅食添加讲座', booked: 0, mine: false })]);
@@ -184,6 +187,21 @@ describe('parenting-guidance activities and home visits', () => {
     expect(b.json()).toMatchObject({ booked: 1, mine: true });
     expect((await parent.post(`/api/parent/children/${kid}/activities/${a.json().id}/book`)).statusCode).toBe(409);
     expect(await audits('family.activity.book')).toBe(1);
+  });
+
+  it('lets the parent cancel a booking before the activity, freeing the place, and only once', async () => {
+    const a = await carer.post(`${base}/activities`, { title: '亲子阅读分享会', startsAt: daysFromNow(11), places: 1 });
+    const path = `/api/parent/children/${kid}/activities/${a.json().id}`;
+    expect((await parent.post(`${path}/book`)).statusCode).toBe(201);
+    const c = await parent.post(`${path}/cancel`);
+    expect(c.statusCode).toBe(200);
+    expect(c.json()).toMatchObject({ booked: 0, mine: false });
+    const again = await parent.post(`${path}/cancel`);
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.fields[0]).toMatchObject({ field: 'activityId', code: 'family.notBooked' });
+    expect(await audits('family.activity.cancel')).toBe(1);
+    // The freed place can be booked again.
+    expect((await parent.post(`${path}/book`)).json()).toMatchObject({ booked: 1, mine: true });
   });
 
   it('records home visits for children of the center', async () => {

@@ -37,6 +37,7 @@ import { FOOD_TABLE } from './nutrition.ts';
 import { centerImmunisation, centerTours, recordTour, tourSchedule } from './health.service.ts';
 import {
   bookActivity,
+  cancelActivityBooking,
   centerActivities,
   centerNotices,
   centerReports,
@@ -160,6 +161,11 @@ export function familyRoutes(p: Platform): FastifyPluginAsyncZod {
       '/parent/children/:id/activities/:activityId/book',
       { schema: { tags, summary: 'Book a place at an activity', params: z.object({ id: z.uuid(), activityId: z.uuid() }), response: { 201: activityView } } },
       async (req, reply) => reply.status(201).send(await bookActivity(p, actorOf(req), req.params.id, req.params.activityId)),
+    );
+    app.post(
+      '/parent/children/:id/activities/:activityId/cancel',
+      { schema: { tags, summary: 'Cancel the child’s booking before the activity starts', params: z.object({ id: z.uuid(), activityId: z.uuid() }), response: { 200: activityView } } },
+      async (req) => cancelActivityBooking(p, actorOf(req), req.params.id, req.params.activityId),
     );
   };
 }

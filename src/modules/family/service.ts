@@ -560,6 +560,31 @@ export async function bookActivity(p: Platform, actor: Actor, personId: string, 
   });
 }
 
+/** A parent cancels the child's booking before the activity starts; the place is free again. */
+export async function cancelActivityBooking(p: Platform, actor: Actor, personId: string, activityId: string): Promise<ActivityView> {
+  requirePermission(actor, 'family.parent');
+  return p.db.transaction(async (tx) => {
+    await assertGuardianOf(tx, actor, personId);
+    const e = await currentEnrolment(tx, personId, p.today());
+    if (!e) throw AppError.field('personId', 'family.notEnrolled');
+    const [a] = await tx
+      .select({ id: familyActivities.id, startsAt: familyActivities.startsAt })
+      .from(familyActivities)
+      .where(and(eq(familyActivities.id, activityId), eq(familyActivities.centerId, e.centerId), inScope(familyActivities.unitCode, { scope: e.unitCode })))
+      .limit(1);
+    if (!a) throw AppError.notFound();
+    if (new Date(a.startsAt) < new Date()) throw AppError.conflict('activityId', 'family.activityPast');
+    const cancelled = await tx
+      .update(familyActivityBookings)
+      .set({ cancelledAt: sql`now()` })
+      .where(and(eq(familyActivityBookings.activityId, a.id), eq(familyActivityBookings.personId, personId), isNull(familyActivityBookings.cancelledAt)))
+      .returning({ id: familyActivityBookings.id });
+    if (cancelled.length === 0) throw AppError.conflict('activityId', 'family.notBooked');
+    await appendAudit(tx, actor, { action: 'family.activity.cancel', entityType: 'person', entityId: personId, unitCode: e.unitCode, detail: { activity: a.id } });
+    return (await activityViews(tx, e.centerId, e.unitCode, personId)).find((x) => x.id === a.id)!;
+  });
+}
+
 export async function homeVisits(p: Platform, actor: Actor, centerId: string): Promise<HomeVisitView[]> {
   const center = await centerForActor(p.db.orm, actor, centerId, 'family.staff');
   return p.db.orm

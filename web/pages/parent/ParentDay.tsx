@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Input, List, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs } from '../../api.ts';
 import type { ActivityView, ChildDayView, MessageView } from '../../../src/modules/family/contract.ts';
@@ -36,9 +36,9 @@ export function ParentDay() {
   if (children.isLoading) return <Spin />;
   if (!id) return <Empty description={t('parent:noChildren')} />;
   const d = view.data;
-  const book = async (activityId: string) => {
+  const act = async (activityId: string, action: 'book' | 'cancel') => {
     try {
-      await api.post(`/parent/children/${id}/activities/${activityId}/book`);
+      await api.post(`/parent/children/${id}/activities/${activityId}/${action}`);
       void qc.invalidateQueries({ queryKey: ['child-activities', id] });
     } catch (e) {
       void message.error(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
@@ -121,11 +121,20 @@ export function ParentDay() {
                   <List.Item
                     actions={[
                       a.mine ? (
-                        <Tag color="green" key="b">{t('activities.bookedMine')}</Tag>
+                        <Space key="b" size={4}>
+                          <Tag color="green">{t('activities.bookedMine')}</Tag>
+                          {new Date(a.startsAt) > new Date() && (
+                            <Popconfirm title={t('activities.cancelConfirm')} onConfirm={() => act(a.id, 'cancel')}>
+                              <Button size="small" type="link" data-testid={`cancel-${a.id}`}>
+                                {t('activities.cancel')}
+                              </Button>
+                            </Popconfirm>
+                          )}
+                        </Space>
                       ) : a.booked >= a.places ? (
                         <Tag key="f">{t('activities.full')}</Tag>
                       ) : (
-                        <Button key="k" size="small" onClick={() => void book(a.id)}>
+                        <Button key="k" size="small" onClick={() => void act(a.id, 'book')}>
                           {t('activities.book')}
                         </Button>
                       ),

@@ -99,7 +99,7 @@ export function MonthsTab() {
           { title: t('field.center'), dataIndex: 'centerName', key: 'centerName', sorter: true, sortOrder: sortOrder('centerName'), render: (v: string) => <a>{v}</a> },
           { title: t('field.unit'), dataIndex: 'unitName', key: 'unitCode', sorter: true, sortOrder: sortOrder('unitCode') },
           { title: t('field.children'), dataIndex: 'children', key: 'children', align: 'right', sorter: true, sortOrder: sortOrder('children') },
-          { title: t('field.totalYuan'), dataIndex: 'totalFen', key: 'totalFen', align: 'right', sorter: true, sortOrder: sortOrder('totalFen'), render: (v: number) => yuan(v) },
+          { title: t('field.totalYuan'), dataIndex: 'totalFen', key: 'totalFen', align: 'right', sorter: true, sortOrder: sortOrder('totalFen'), render: (v: number) => (v === 0 ? <Tag>{t('months.nothingDue')}</Tag> : yuan(v)) },
           { title: t('field.status'), dataIndex: 'status', key: 'status', sorter: true, sortOrder: sortOrder('status'), render: (v: string) => <StatusTag status={v} /> },
           { title: t('field.approvedBy'), dataIndex: 'approvedByName', key: 'approvedBy' },
           { title: t('field.paidOn'), dataIndex: 'paidOn', key: 'paidOn' },
