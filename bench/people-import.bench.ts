@@ -40,7 +40,7 @@ function writeCsv(file: string): void {
   const out: string[] = ['身份证号,姓名,性别,出生日期,所属村社区代码,联系电话,地址'];
   let n = 0;
   for (const v of villages) {
-    const quota = { code: v.code, name: v.name, townshipName: names.get(v.code.slice(0, 9))!, children: Math.floor(perVillage / 2), elderly: perVillage - Math.floor(perVillage / 2) };
+    const quota = { code: v.code, name: v.name, townshipName: names.get(v.code.slice(0, 9))!, children: Math.floor(perVillage / 2), infants: Math.floor(perVillage / 12), elderly: perVillage - Math.floor(perVillage / 2) };
     for (const p of generateVillagePeople(rng, quota, '2026-11-23', sequences)) {
       if (n++ >= ROWS) break;
       out.push([p.idNumber, p.name, p.sex === 'male' ? '男' : '女', p.birthDate, p.unitCode, p.phone ?? '', p.address].join(','));

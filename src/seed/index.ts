@@ -166,6 +166,7 @@ async function seedPeople(
       name: names.get(r.unitCode)!,
       townshipName: names.get(r.unitCode.slice(0, 9))!,
       children: Math.round(r.children0to17 * share),
+      infants: Math.min(Math.round(r.children0to2 * share), Math.round(r.children0to17 * share)),
       elderly: Math.round(r.elderly60 * share),
     }));
   const total = quotas.reduce((s, q) => s + q.children + q.elderly, 0);

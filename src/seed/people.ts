@@ -1,6 +1,7 @@
 /**
  * Synthetic people of the key groups (一老一小): children 0–17 and people 60+, placed in
- * villages in proportion to their population base. Names, birth dates and ID numbers are
+ * villages in proportion to their population base, the children under 3 as many as its
+ * children 0–2. Names, birth dates and ID numbers are
  * generated; ID numbers are valid GB 11643 numbers whose region code is the county of
  * birth registration (older 柯桥区 residents keep 330621, the former 绍兴县, and a share of
  * residents come from elsewhere in the province and beyond).
@@ -51,7 +52,9 @@ export interface VillageQuota {
   code: string;
   name: string;
   townshipName: string;
+  /** Children 0–17, of whom `infants` are under 3 (the population base's children 0–2). */
   children: number;
+  infants: number;
   elderly: number;
 }
 
@@ -67,7 +70,8 @@ export function* generateVillagePeople(
 ): Generator<SeedPerson> {
   const county = village.code.slice(0, 6);
   const groups: { count: number; minDays: number; maxDays: number }[] = [
-    { count: village.children, minDays: 0, maxDays: 18 * 365 - 1 },
+    { count: village.infants, minDays: 0, maxDays: 3 * 365 - 1 },
+    { count: village.children - village.infants, minDays: 3 * 366, maxDays: 18 * 365 - 1 },
     { count: village.elderly, minDays: 60 * 365 + 15, maxDays: 100 * 365 },
   ];
   for (const g of groups) {
