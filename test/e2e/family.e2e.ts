@@ -30,7 +30,7 @@ async function apiSession(username: string) {
 }
 
 describe('admission and the child’s day in the browser', () => {
-  it('a parent applies, the round runs, the parent accepts, staff check the child in and report, and the parent reads the day', async () => {
+  it('a parent applies, the round runs, the parent accepts, staff check the child in and report, the parent reads the day, books and cancels an activity and files a complaint', async () => {
     const today = shanghaiToday();
     // A center of the demo operator with a toddler class; a child of 14 months linked to the demo parent.
     const operator = await apiSession('tashan-center');
@@ -123,6 +123,23 @@ describe('admission and the child’s day in the browser', () => {
     await parent.getByRole('button', { name: /确\s*定|OK/ }).click();
     await activity.getByText('已预约 0/20').waitFor();
     await activity.getByRole('button', { name: /预\s*约/ }).waitFor();
+
+    // The parent complains about the center: a missing category is named, then the complaint is received.
+    await parent.getByTestId('parent-nav').getByText('消息').click();
+    const chooseAgain = parent.getByTestId('day-child');
+    if (await chooseAgain.count()) {
+      await chooseAgain.click();
+      await parent.getByTitle('浏览器入托童').click();
+    }
+    const complaints = parent.getByTestId('complaints');
+    await complaints.getByText(/对浏览器测试托育园的投诉/).waitFor();
+    await complaints.getByTestId('complaint-content').fill('午餐米饭偏硬，孩子吃得很少');
+    await complaints.getByTestId('complaint-submit').click();
+    await complaints.getByText('请选择投诉类别').waitFor();
+    await complaints.getByTestId('complaint-category').click();
+    await parent.getByTitle('膳食').click();
+    await complaints.getByTestId('complaint-submit').click();
+    await complaints.getByRole('listitem').filter({ hasText: '午餐米饭偏硬' }).getByText('已收到').waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Empty, Input, List, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, List, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs } from '../../api.ts';
 import type { ActivityView, ChildDayView, MessageView } from '../../../src/modules/family/contract.ts';
+import type { ComplaintView } from '../../../src/modules/supervision/contract.ts';
+import { COMPLAINT_CATEGORIES } from '../../../src/modules/supervision/vocabulary.ts';
+import { applyApiError } from '../../components/formErrors.ts';
 import { Conversation } from '../family/HomeCenterPage.tsx';
 import { useOwnChildren } from './ParentApp.tsx';
 
@@ -176,6 +179,75 @@ export function ParentMessages() {
           }}
         />
       </Card>
+      <Complaints childId={id} />
     </Space>
+  );
+}
+
+const COMPLAINT_COLORS: Record<string, string> = { received: 'orange', handling: 'blue', upheld: 'red', dismissed: 'default' };
+
+/** 投诉: a complaint about the child's center goes to the county that supervises it; the parent follows its handling and reply. */
+function Complaints({ childId }: { childId: string }) {
+  const { t } = useTranslation(['family', 'supervision']);
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const day = useQuery({ queryKey: ['child-day', childId, todayShanghai()], queryFn: () => api.get<ChildDayView>(`/parent/children/${childId}/day${qs({ day: todayShanghai() })}`) });
+  const mine = useQuery({ queryKey: ['own-complaints'], queryFn: () => api.get<ComplaintView[]>('/supervision/complaints') });
+  const center = day.data?.enrolment;
+  const submit = async (v: { category: string; content: string }) => {
+    setError(null);
+    try {
+      await api.post('/supervision/complaints', { centerId: center!.centerId, ...v });
+      form.resetFields();
+      void message.success(t('parent.complaintSent'));
+      void qc.invalidateQueries({ queryKey: ['own-complaints'] });
+    } catch (e) {
+      setError(applyApiError(form, e, ['category', 'content']));
+    }
+  };
+  return (
+    <Card size="small" title={t('parent.complaints')} data-testid="complaints">
+      {center && (
+        <Form form={form} layout="vertical" onFinish={submit} name="complaint">
+          <Typography.Paragraph type="secondary">{t('parent.complaintHint', { center: center.centerName })}</Typography.Paragraph>
+          <Form.Item name="category" label={t('supervision:field.category')} rules={[{ required: true, message: t('parent.complaintCategoryRequired') }]}>
+            <Select options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`supervision:category.${c}`) }))} data-testid="complaint-category" />
+          </Form.Item>
+          <Form.Item name="content" label={t('supervision:field.content')} rules={[{ required: true, message: t('parent.complaintContentRequired') }]}>
+            <Input.TextArea rows={3} maxLength={2000} showCount data-testid="complaint-content" />
+          </Form.Item>
+          {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+          <Button htmlType="submit" data-testid="complaint-submit">
+            {t('parent.complaintSubmit')}
+          </Button>
+        </Form>
+      )}
+      <List
+        size="small"
+        dataSource={mine.data ?? []}
+        locale={{ emptyText: t('parent.noComplaints') }}
+        renderItem={(c) => (
+          <List.Item>
+            <List.Item.Meta
+              title={
+                <Space wrap>
+                  <Tag color={COMPLAINT_COLORS[c.status]}>{t(`supervision:status.${c.status}`)}</Tag>
+                  <span>{c.centerName} · {t(`supervision:category.${c.category}`)}</span>
+                </Space>
+              }
+              description={
+                <Space direction="vertical" size={0}>
+                  <Typography.Text>{c.content}</Typography.Text>
+                  <Typography.Text type="secondary">{new Date(c.createdAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</Typography.Text>
+                  {c.reply && <Typography.Text>{t('parent.complaintReply', { reply: c.reply })}</Typography.Text>}
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </Card>
   );
 }
