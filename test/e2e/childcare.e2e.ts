@@ -39,7 +39,7 @@ async function upload(page: Page, kind: string) {
 }
 
 describe('filing a childcare center in the browser', () => {
-  it('the operator registers and submits, the departments approve, the county files, and the center shows as filed', async () => {
+  it('the operator registers and submits, the departments approve, the county files, the center shows as filed, and the county later suspends it with the reason', async () => {
     const operator = await newPage(browser, server.url);
     await logIn(operator, 'tashan-center');
     await operator.getByRole('menuitem', { name: '托育机构与备案' }).click();
@@ -98,5 +98,16 @@ describe('filing a childcare center in the browser', () => {
     await operator.getByText('准予备案').first().waitFor();
     await operator.goto(`${server.url}/childcare/centers`);
     await operator.getByRole('row', { name: /浏览器测试托育园/ }).getByText('已备案').waitFor();
+
+    // Later the county suspends it: the reason is required, then kept on the operation record.
+    await county.goto(centerUrl);
+    await county.getByTestId('status-suspend').click();
+    await county.getByTestId('status-confirm').click();
+    await county.getByText('请填写原因').waitFor();
+    await county.getByTestId('status-reason').fill('消防通道堵塞，整改期间暂停收托');
+    await county.getByTestId('status-confirm').click();
+    await county.getByTestId('center-status').getByText('已暂停').waitFor();
+    await county.getByTestId('status-events').getByText('消防通道堵塞，整改期间暂停收托').waitFor();
+    await county.getByTestId('status-resume').waitFor();
   });
 });

@@ -18,6 +18,7 @@ import { planNutrition, type Dish } from '../family/nutrition.ts';
 import { allocatePlaces, type Application, type Program } from './matching.ts';
 import { lotteryNumber, type PriorityRule } from './priority.ts';
 import { classTypesForAge, offerDeadline } from './workflow.ts';
+import { refreshWarnings } from '../childcare/index.ts';
 
 export interface AdmissionSeedResult {
   centers: number;
@@ -40,7 +41,8 @@ interface SeedCenter {
   affordable: boolean;
   operatorKind: string;
   creditCode: string | null;
-  classes: { id: string; classType: string; capacity: number }[];
+  /** One entry per class type; `seats` lists a class id for every place not yet taken. */
+  classes: { id: string; classType: string; capacity: number; seats: string[] }[];
 }
 
 async function copy(p: Platform, table: string, columns: string[], rows: unknown[][]): Promise<void> {
@@ -56,7 +58,11 @@ async function ensureCenters(p: Platform, rng: Rng, city: boolean): Promise<Seed
     const centers = await p.db.rows<{ id: string; unit_code: string; name: string; lon: number | null; lat: number | null; affordable: boolean; operator_kind: string; credit_code: string | null }>(
       sql`SELECT id, unit_code, name, lon, lat, affordable, operator_kind, credit_code FROM childcare_centers WHERE status = 'filed' ORDER BY unit_code, name`,
     );
-    const classes = await p.db.rows<{ id: string; center_id: string; class_type: string; capacity: number }>(sql`SELECT id, center_id, class_type, capacity FROM childcare_classes WHERE active ORDER BY name`);
+    const classes = await p.db.rows<{ id: string; center_id: string; class_type: string; capacity: number; enrolled: number }>(
+      sql`SELECT k.id, k.center_id, k.class_type, k.capacity,
+                 (SELECT count(*)::int FROM childcare_enrolments e WHERE e.class_id = k.id AND e.status = 'active') AS enrolled
+          FROM childcare_classes k WHERE k.active ORDER BY k.name`,
+    );
     return centers.map((c) => ({
       id: c.id,
       unitCode: c.unit_code,
@@ -72,9 +78,10 @@ async function ensureCenters(p: Platform, rng: Rng, city: boolean): Promise<Seed
           .filter((k) => k.center_id === c.id)
           .reduce((byType, k) => {
             const seen = byType.get(k.class_type);
-            byType.set(k.class_type, seen ? { ...seen, capacity: seen.capacity + k.capacity } : { id: k.id, classType: k.class_type, capacity: k.capacity });
+            const seats: string[] = Array(Math.max(0, k.capacity - k.enrolled)).fill(k.id);
+            byType.set(k.class_type, seen ? { ...seen, capacity: seen.capacity + k.capacity, seats: [...seen.seats, ...seats] } : { id: k.id, classType: k.class_type, capacity: k.capacity, seats });
             return byType;
-          }, new Map<string, { id: string; classType: string; capacity: number }>())
+          }, new Map<string, { id: string; classType: string; capacity: number; seats: string[] }>())
           .values(),
       ],
     }));
@@ -172,7 +179,7 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
     const countyCenters = centers.filter((c) => c.unitCode.startsWith(county));
     if (countyCenters.length === 0) continue;
     rounds.push([roundId, county, `${new Date(`${finished.earliestStart}T00:00:00Z`).getUTCFullYear()}年秋季入托（第一批）`, 'closed', finished.applyFrom, finished.applyTo, finished.earliestStart, 7, seed, `${finished.allocatedOn}T02:00:00Z`, seedUser?.id ?? null]);
-    const progs: (Program & { classType: string; classId: string; unitCode: string; lon: number; lat: number })[] = [];
+    const progs: (Program & { classType: string; classId: string; seats: string[]; unitCode: string; lon: number; lat: number })[] = [];
     for (const c of countyCenters) {
       for (const k of c.classes) {
         const rules: PriorityRule[] = [];
@@ -180,8 +187,10 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
         rules.push({ id: 'sibling', kind: 'sibling' });
         if (c.affordable) rules.push({ id: 'affordable', kind: 'affordableEligible' });
         rules.push({ id: 'near', kind: 'distance' });
-        const places = Math.max(1, Math.round(k.capacity * (city ? 0.5 : 0.4)));
-        const prog = { id: uuidv7(), centerId: c.id, capacity: places, rules, classType: k.classType, classId: k.id, unitCode: c.unitCode, lon: c.lon, lat: c.lat };
+        // Places offered: a share of the capacity, never more than the seats still free.
+        const places = Math.min(Math.max(1, Math.round(k.capacity * (city ? 0.5 : 0.4))), k.seats.length);
+        if (places === 0) continue;
+        const prog = { id: uuidv7(), centerId: c.id, capacity: places, rules, classType: k.classType, classId: k.id, seats: [...k.seats], unitCode: c.unitCode, lon: c.lon, lat: c.lat };
         progs.push(prog);
         programs.push([prog.id, c.unitCode, roundId, c.id, k.id, k.classType, places, JSON.stringify(rules)]);
       }
@@ -236,7 +245,7 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
         if (status === 'accepted') {
           const prog = progById.get(o.programId)!;
           enrolmentId = uuidv7();
-          enrolments.push([enrolmentId, prog.unitCode, prog.centerId, prog.classId, m.personId, m.careType, finished.earliestStart, 'active']);
+          enrolments.push([enrolmentId, prog.unitCode, prog.centerId, prog.seats.shift()!, m.personId, m.careType, finished.earliestStart, 'active']);
           enrolled.push({ enrolmentId, personId: m.personId, centerId: prog.centerId, unitCode: prog.unitCode });
         }
       }
@@ -263,6 +272,8 @@ export async function seedAdmission(p: Platform, rng: Rng, opts: { scale: 'demo'
   await copy(p, 'admission_rounds', ['id', 'unit_code', 'name', 'status', 'apply_from', 'apply_to', 'earliest_start', 'answer_days', 'seed', 'allocated_at', 'created_by'], rounds);
   await copy(p, 'admission_programs', ['id', 'unit_code', 'round_id', 'center_id', 'class_id', 'class_type', 'places', 'rules'], programs);
   await copy(p, 'childcare_enrolments', ['id', 'unit_code', 'center_id', 'class_id', 'person_id', 'care_type', 'start_date', 'status'], enrolments);
+  // The children admitted change the centers' staffing ratios: recheck those centers as enrolling through the API would.
+  for (const [centerId, unitCode] of new Map(enrolled.map((e) => [e.centerId, e.unitCode]))) await refreshWarnings(p, p.db.orm, { id: centerId, unitCode }, today);
   await copy(
     p,
     'admission_applications',

@@ -15,12 +15,13 @@ import { findUnit, unitNameMap } from '../org/index.ts';
 import { isOperator, loadCenter, visibleCentersAs, type CenterRow } from './access.ts';
 import { classStandardOn } from './ratios.ts';
 import { simplifiedFireAllowed } from './filing.ts';
-import { childcareCenters, childcareClasses, childcareFilings } from './schema.ts';
+import { childcareCenterStatusEvents, childcareCenters, childcareClasses, childcareEnrolments, childcareFilings } from './schema.ts';
+import { CENTER_STATUS_MOVES } from './vocabulary.ts';
 import { classCounts, refreshWarnings } from './staffing.service.ts';
-import { addEvent, filingViewsOf } from './filing.service.ts';
+import { addEvent, displayName, filingViewsOf } from './filing.service.ts';
 import { documentsOf } from './documents.service.ts';
 import { listWarnings } from './warnings.service.ts';
-import type { CenterChangeInput, CenterDetail, CenterInput, CenterListItem, CentersQuery, ClassInput } from './contract.ts';
+import type { CenterChangeInput, CenterDetail, CenterInput, CenterListItem, CenterStatusInput, CentersQuery, ClassInput } from './contract.ts';
 
 /** Class capacities within the standard's class sizes (托育机构设置标准（试行）). */
 export function checkClasses(classes: readonly ClassInput[], on: string, path = 'classes'): FieldIssue[] {
@@ -255,7 +256,43 @@ export async function getCenter(p: Platform, actor: Actor, id: string): Promise<
     staffCount,
     enrolled: classes.reduce((s, c) => s + c.enrolled, 0),
     editable: isOperator(actor) && (center.status === 'draft' || center.status === 'returned'),
+    statusEvents: await statusEventsOf(p.db.orm, center),
   };
+}
+
+async function statusEventsOf(ex: Executor, center: { id: string; unitCode: string }) {
+  const rows = await ex
+    .select()
+    .from(childcareCenterStatusEvents)
+    .where(and(eq(childcareCenterStatusEvents.centerId, center.id), eq(childcareCenterStatusEvents.unitCode, center.unitCode)))
+    .orderBy(sql`${childcareCenterStatusEvents.at} DESC`);
+  return rows.map((r) => ({ at: r.at, action: r.action, fromStatus: r.fromStatus, toStatus: r.toStatus, reason: r.reason, actorName: r.actorName }));
+}
+
+/**
+ * The county health department suspends a filed center (pending rectification, say), resumes
+ * it, or closes it (注销备案). A center with children still enrolled cannot be closed: their
+ * enrolments end first, so no child is left on the books of a closed center.
+ */
+export async function changeCenterStatus(p: Platform, actor: Actor, id: string, input: CenterStatusInput): Promise<CenterDetail> {
+  requirePermission(actor, 'childcare.file');
+  await p.db.transaction(async (tx) => {
+    const center = await loadCenter(tx, actor, id, true);
+    const move = CENTER_STATUS_MOVES[input.action];
+    if (!move.from.includes(center.status)) throw AppError.conflict('action', `childcare.statusMove.${input.action}`);
+    if (input.action === 'close') {
+      const [{ n }] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(childcareEnrolments)
+        .where(and(eq(childcareEnrolments.centerId, id), eq(childcareEnrolments.status, 'active')));
+      if (n > 0) throw AppError.field('action', 'childcare.closeWithChildren', { count: n });
+    }
+    await tx.update(childcareCenters).set({ status: move.to, updatedAt: sql`now()` }).where(eq(childcareCenters.id, id));
+    const name = await displayName(tx, actor);
+    await tx.insert(childcareCenterStatusEvents).values({ unitCode: center.unitCode, centerId: id, action: input.action, fromStatus: center.status, toStatus: move.to, reason: input.reason, actorId: actor.id, actorName: name });
+    await appendAudit(tx, actor, { action: `childcare.center.${input.action}`, entityType: 'childcare_center', entityId: id, unitCode: center.unitCode, detail: { from: center.status, to: move.to, reason: input.reason } });
+  });
+  return getCenter(p, actor, id);
 }
 
 function detailFields(c: CenterRow) {

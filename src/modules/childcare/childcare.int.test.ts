@@ -6,6 +6,7 @@ import { signIn, type Session } from '../../../test/support/http.ts';
 import { centerBody, STANDARD_EVIDENCE, uploadEvidence } from '../../../test/support/childcare.ts';
 import { composeIdNumber } from '../people/idNumber.ts';
 import { DEMO_REVIEWERS } from './demoUsers.ts';
+import { createCenterFixture } from '../../../test/support/childcare-fixtures.ts';
 
 const TODAY = '2026-11-23';
 const { p, app } = await testApp({ today: () => TODAY });
@@ -239,6 +240,44 @@ describe('staff and certificates', () => {
     expect(bad.json().error.fields[0]).toMatchObject({ field: 'validTo', code: 'childcare.beforeValidFrom' });
     const soon = (await county.get('/api/childcare/certificates/expiring?days=60')).json();
     expect(soon.find((x: { staffId: string }) => x.staffId === s.id)).toMatchObject({ number: 'BY-2024-0001', daysLeft: 38 });
+  });
+});
+
+describe('suspending, resuming and closing a filed center', () => {
+  it('keeps each decision with its reason, takes the center out of the subsidy run while suspended, and closes it only once no child is enrolled', async () => {
+    const c = await createCenterFixture(p, { name: '停办托育园', children: 2, enrolledFrom: '2026-09-01', ownerUsername: 'tashan-center' });
+    const status = (action: string, reason?: string) => county.post(`/api/childcare/centers/${c.id}/status`, { action, reason });
+
+    const noReason = await status('suspend', '  ');
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.fields[0].field).toBe('reason');
+    expect((await county.get(`/api/childcare/centers/${c.id}`)).json().status).toBe('filed');
+    expect((await operator.post(`/api/childcare/centers/${c.id}/status`, { action: 'suspend', reason: '自行暂停' })).statusCode).toBe(403);
+    expect((await status('resume', '未暂停')).statusCode).toBe(409);
+
+    const suspended = await status('suspend', '消防通道堵塞，责令整改期间暂停收托');
+    expect(suspended.statusCode, suspended.body).toBe(200);
+    expect(suspended.json()).toMatchObject({ status: 'suspended', statusEvents: [{ action: 'suspend', fromStatus: 'filed', toStatus: 'suspended', reason: '消防通道堵塞，责令整改期间暂停收托', actorName: '越城区卫健局 陈科员' }] });
+    expect(await audits('childcare.center.suspend', c.id)).toBe(1);
+    // A suspended center draws no subsidy for the month.
+    const run = await county.post('/api/subsidies/months/compute', { month: '2026-10', unitCode: '330602001' });
+    expect(run.statusCode, run.body).toBe(200);
+    expect((await county.get(`/api/subsidies/months?month=2026-10&centerId=${c.id}`)).json().total).toBe(0);
+
+    expect((await status('resume', '整改完成，复查合格')).json().status).toBe('filed');
+    const refused = await status('close', '举办者申请停办');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0]).toMatchObject({ field: 'action', code: 'childcare.closeWithChildren' });
+    expect(refused.json().error.fields[0].message).toContain('2');
+    for (const e of c.enrolmentIds) expect((await operator.post(`/api/childcare/enrolments/${e}/end`, { endDate: '2026-11-22' })).statusCode).toBe(200);
+    const closed = await status('close', '举办者申请停办');
+    expect(closed.json().status).toBe('closed');
+    expect(closed.json().statusEvents.map((e: { action: string }) => e.action)).toEqual(['close', 'resume', 'suspend']);
+    expect((await status('resume', '重新开办')).statusCode).toBe(409);
+
+    // Another county cannot act on it.
+    const shengzhou = await signIn(app, 'shengzhou-health');
+    expect((await shengzhou.post(`/api/childcare/centers/${c.id}/status`, { action: 'suspend', reason: 'x' })).statusCode).toBe(404);
   });
 });
 

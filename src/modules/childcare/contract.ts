@@ -7,6 +7,7 @@ import {
   CARE_TYPES,
   CENTER_FORMS,
   CENTER_STATUSES,
+  CENTER_STATUS_ACTIONS,
   CERTIFICATE_TYPES,
   CLASS_TYPES,
   DEPARTMENTS,
@@ -342,6 +343,18 @@ export const enrolmentView = z.object({
 });
 export type EnrolmentView = z.infer<typeof enrolmentView>;
 
+/** The county suspends, resumes or closes a filed center, always with a reason. */
+export const centerStatusInput = z.object({ action: z.enum(CENTER_STATUS_ACTIONS), reason: text(1000) });
+export type CenterStatusInput = z.infer<typeof centerStatusInput>;
+export const centerStatusEventView = z.object({
+  at: z.string(),
+  action: z.enum(CENTER_STATUS_ACTIONS),
+  fromStatus: centerStatus,
+  toStatus: centerStatus,
+  reason: z.string(),
+  actorName: z.string(),
+});
+
 export const centerDetail = z.object({
   id: z.uuid(),
   unitCode: z.string(),
@@ -376,6 +389,8 @@ export const centerDetail = z.object({
   enrolled: z.number().int(),
   /** Whether the caller may edit and submit (the operator, while draft or returned). */
   editable: z.boolean(),
+  /** Suspensions, resumptions and closure, newest first. */
+  statusEvents: z.array(centerStatusEventView),
 });
 export type CenterDetail = z.infer<typeof centerDetail>;
 

@@ -17,3 +17,4 @@ export { checkStaffing, classStandardOn, requiredCaregivers, type Breach } from 
 export { CLASS_STANDARDS } from './data/classStandards.ts';
 export { CHILDCARE_DEMO_USERS, DEMO_REVIEWERS, assignDemoReviewers } from './demoUsers.ts';
 export { seedChildcare, type ChildcareSeedResult } from './seed.ts';
+export { refreshWarnings } from './staffing.service.ts';

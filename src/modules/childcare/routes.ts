@@ -7,6 +7,7 @@ import type { Platform } from '../../app/context.ts';
 import {
   centerChangeInput,
   centerDetail,
+  centerStatusInput,
   centerInput,
   centerListItem,
   centersQuery,
@@ -30,7 +31,7 @@ import {
   staffView,
   warningView,
 } from './contract.ts';
-import { exportCenters, getCenter, listCenters, registerCenter, requestChange, updateCenter } from './centers.service.ts';
+import { changeCenterStatus, exportCenters, getCenter, listCenters, registerCenter, requestChange, updateCenter } from './centers.service.ts';
 import { assignReviewer, decideFiling, getFiling, listFilings, myReviewer, reviewFiling, submitFiling } from './filing.service.ts';
 import { readDocument, uploadDocument, MAX_DOCUMENT_BYTES } from './documents.service.ts';
 import { addCertificate, addStaff, endEnrolment, enrol, expiringCertificates, listEnrolments, listStaff, updateStaff } from './staff.service.ts';
@@ -73,6 +74,11 @@ export function childcareRoutes(p: Platform): FastifyPluginAsyncZod {
       '/childcare/centers/:id',
       { schema: { tags, summary: 'Edit a center while its first filing is a draft or returned', params: idParam, body: centerInput, response: { 200: created } } },
       async (req) => updateCenter(p, actorOf(req), req.params.id, req.body),
+    );
+    app.post(
+      '/childcare/centers/:id/status',
+      { schema: { tags, summary: 'The county suspends, resumes or closes a filed center, with the reason', params: idParam, body: centerStatusInput, response: { 200: centerDetail } } },
+      async (req) => changeCenterStatus(p, actorOf(req), req.params.id, req.body),
     );
     app.post(
       '/childcare/centers/:id/changes',

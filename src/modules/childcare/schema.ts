@@ -6,6 +6,7 @@ import type {
   CareType,
   CenterForm,
   CenterStatus,
+  CenterStatusAction,
   CertificateType,
   ClassType,
   Department,
@@ -158,6 +159,20 @@ export const childcareFilingEvents = pgTable('childcare_filing_events', {
   action: text('action').$type<FilingEventAction>().notNull(),
   department: text('department').$type<Department>(),
   comment: text('comment'),
+});
+
+/** Suspension, resumption and closure of a filed center, each with its reason. */
+export const childcareCenterStatusEvents = pgTable('childcare_center_status_events', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  centerId: uuid('center_id').notNull(),
+  action: text('action').$type<CenterStatusAction>().notNull(),
+  fromStatus: text('from_status').$type<CenterStatus>().notNull(),
+  toStatus: text('to_status').$type<CenterStatus>().notNull(),
+  reason: text('reason').notNull(),
+  at: ts('at').notNull().defaultNow(),
+  actorId: uuid('actor_id'),
+  actorName: text('actor_name').notNull(),
 });
 
 /** Evidence files, kept in the database with their SHA-256. */

@@ -10,6 +10,14 @@ export type CenterForm = (typeof CENTER_FORMS)[number];
 
 export const CENTER_STATUSES = ['draft', 'submitted', 'inReview', 'returned', 'filed', 'suspended', 'closed'] as const;
 export type CenterStatus = (typeof CENTER_STATUSES)[number];
+/** What the county may do to a filed center's operation, and the status each leads to from which. */
+export const CENTER_STATUS_ACTIONS = ['suspend', 'resume', 'close'] as const;
+export type CenterStatusAction = (typeof CENTER_STATUS_ACTIONS)[number];
+export const CENTER_STATUS_MOVES: Record<CenterStatusAction, { from: readonly CenterStatus[]; to: CenterStatus }> = {
+  suspend: { from: ['filed'], to: 'suspended' },
+  resume: { from: ['suspended'], to: 'filed' },
+  close: { from: ['filed', 'suspended'], to: 'closed' },
+};
 
 /** 乳儿班 6–12 months, 托小班 12–24, 托大班 24–36, 混合班 18–36. */
 export const CLASS_TYPES = ['infant', 'toddler', 'older', 'mixed'] as const;

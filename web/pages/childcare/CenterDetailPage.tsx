@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, ReloadOutlined, SwapOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { EditOutlined, PauseCircleOutlined, PlayCircleOutlined, ReloadOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api.ts';
@@ -9,7 +9,8 @@ import { useAuth } from '../../auth.tsx';
 import { FilingPanel } from './FilingPanel.tsx';
 import { StaffSection } from './StaffSection.tsx';
 import { StatusTag, yuan } from './labels.tsx';
-import type { CenterDetail, ClassView, EnrolmentView, WarningView } from '../../../src/modules/childcare/contract.ts';
+import type { CenterDetail, CenterStatusInput, ClassView, EnrolmentView, WarningView } from '../../../src/modules/childcare/contract.ts';
+import { applyApiError } from '../../components/formErrors.ts';
 
 /** One center: its particulars and classes with ratios, filing with reviews and timeline, staff, children and warnings. */
 export function CenterDetailPage() {
@@ -21,6 +22,9 @@ export function CenterDetailPage() {
   const [params, setParams] = useSearchParams();
   const [changing, setChanging] = useState(false);
   const [changeForm] = Form.useForm();
+  const [statusAction, setStatusAction] = useState<CenterStatusInput['action'] | null>(null);
+  const [statusForm] = Form.useForm();
+  const [statusError, setStatusError] = useState<string | null>(null);
   const q = useQuery({ queryKey: ['childcare-center', id], queryFn: () => api.get<CenterDetail>(`/childcare/centers/${id}`) });
   const tab = params.get('tab') ?? 'overview';
   const children = useQuery({ queryKey: ['childcare-enrolments', id], enabled: tab === 'children', queryFn: () => api.get<EnrolmentView[]>(`/childcare/centers/${id}/enrolments`) });
@@ -53,8 +57,42 @@ export function CenterDetailPage() {
     }
   };
 
+  const changeStatus = async () => {
+    const v = await statusForm.validateFields();
+    setStatusError(null);
+    try {
+      await api.post(`/childcare/centers/${c.id}/status`, { action: statusAction, reason: v.reason });
+      setStatusAction(null);
+      statusForm.resetFields();
+      message.success(t('operation.done'));
+      await queryClient.invalidateQueries({ queryKey: ['childcare-center', id] });
+    } catch (e) {
+      setStatusError(applyApiError(statusForm, e, ['reason']));
+    }
+  };
+  const file = can('childcare.file');
+
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Modal
+        open={statusAction !== null}
+        title={statusAction ? t(`operation.${statusAction}`) : ''}
+        onCancel={() => {
+          setStatusAction(null);
+          setStatusError(null);
+        }}
+        onOk={() => void changeStatus()}
+        okButtonProps={{ danger: statusAction !== 'resume', 'data-testid': 'status-confirm' } as never}
+        destroyOnHidden
+      >
+        {statusAction && <Alert type={statusAction === 'resume' ? 'info' : 'warning'} showIcon message={t(`operation.hint.${statusAction}`)} style={{ marginBottom: 12 }} />}
+        <Form form={statusForm} layout="vertical" name="center-status">
+          <Form.Item name="reason" label={t('operation.reason')} rules={[{ required: true, whitespace: true, message: t('operation.reasonRequired') }]}>
+            <Input.TextArea rows={3} maxLength={1000} data-testid="status-reason" />
+          </Form.Item>
+        </Form>
+        {statusError && <Alert type="error" showIcon message={statusError} />}
+      </Modal>
       <Card
         title={
           <Space>
@@ -73,6 +111,21 @@ export function CenterDetailPage() {
                 <Button icon={<EditOutlined />}>{t('common:actions.edit')}</Button>
               </Link>
             )}
+            {file && c.status === 'filed' && (
+              <Button icon={<PauseCircleOutlined />} onClick={() => setStatusAction('suspend')} data-testid="status-suspend">
+                {t('operation.suspend')}
+              </Button>
+            )}
+            {file && c.status === 'suspended' && (
+              <Button icon={<PlayCircleOutlined />} onClick={() => setStatusAction('resume')} data-testid="status-resume">
+                {t('operation.resume')}
+              </Button>
+            )}
+            {file && (c.status === 'filed' || c.status === 'suspended') && (
+              <Button danger icon={<StopOutlined />} onClick={() => setStatusAction('close')} data-testid="status-close">
+                {t('operation.close')}
+              </Button>
+            )}
             {operate && c.status === 'filed' && (
               <Button icon={<SwapOutlined />} onClick={() => setChanging(true)}>
                 {t('change.ask')}
@@ -90,6 +143,22 @@ export function CenterDetailPage() {
               label: t('detail.overview'),
               children: (
                 <Space direction="vertical" size={16} style={{ width: '100%' }}>
+                  {c.statusEvents.length > 0 && (
+                    <Card size="small" title={t('operation.title')} data-testid="status-events">
+                      <Timeline
+                        items={c.statusEvents.map((e) => ({
+                          color: e.action === 'resume' ? 'green' : e.action === 'suspend' ? 'orange' : 'red',
+                          children: (
+                            <Space direction="vertical" size={0}>
+                              <Typography.Text strong>{t(`operation.${e.action}`)}</Typography.Text>
+                              <Typography.Text>{e.reason}</Typography.Text>
+                              <Typography.Text type="secondary">{t('operation.by', { name: e.actorName, at: new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) })}</Typography.Text>
+                            </Space>
+                          ),
+                        }))}
+                      />
+                    </Card>
+                  )}
                   <Descriptions size="small" bordered column={3}>
                     <Descriptions.Item label={t('field.unit')}>{c.unitName}</Descriptions.Item>
                     <Descriptions.Item label={t('field.operatorName')}>{c.operatorName}</Descriptions.Item>
