@@ -195,8 +195,9 @@ export async function seedChildcare(p: Platform, rng: Rng, scale: 'demo' | 'city
         }
       }
 
-      // Staff: caregivers per class from the ratio (a few centers short by one), and the other roles.
-      const short = !demo && rng.chance(0.06);
+      // Staff: caregivers per class for its full capacity, as centers staff for the places they
+      // admit into (a few centers short by one), and the other roles.
+      const short = rng.chance(demo ? 0.1 : 0.06);
       const caregiversBy = new Map<string, number>();
       const addStaff = (role: string, classId: string | null) => {
         const sid = uuidv7();
@@ -212,7 +213,7 @@ export async function seedChildcare(p: Platform, rng: Rng, scale: 'demo' | 'city
       if (filed || status === 'inReview' || status === 'submitted' || status === 'returned' || status === 'draft') {
         addStaff('director', null);
         for (const k of classes) {
-          const need = Math.max(1, requiredCaregivers(k.type, enrolledBy.get(k.id) ?? k.capacity, std)) - (short && k === classes[0] ? 1 : 0);
+          const need = Math.max(1, requiredCaregivers(k.type, k.capacity, std)) - (short && k === classes[0] ? 1 : 0);
           caregiversBy.set(k.id, need);
           for (let s = 0; s < need; s++) addStaff('caregiver', k.id);
           if (rng.chance(0.4)) addStaff('teacher', k.id);
