@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { openDatabase } from '../../src/db/client.ts';
 import { openPlatform } from '../../src/app/platform.ts';
 import type { Platform } from '../../src/app/context.ts';
-import { databaseUrl, serverUrl, testConfig, TEST_MASTER_KEY } from './template.ts';
+import { clonePrefix, databaseUrl, serverUrl, testConfig, TEST_MASTER_KEY } from './template.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NODE = path.join(ROOT, 'node_modules/.bin/node');
@@ -22,7 +22,7 @@ export async function cliDatabase() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kangyu-cli-'));
   let url: string | undefined;
   if (t.kind === 'postgres') {
-    const name = `kangyu_t_cli_${crypto.randomBytes(4).toString('hex')}`;
+    const name = `${clonePrefix(t)}cli_${crypto.randomBytes(4).toString('hex')}`;
     const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${t.ref}`);
     await admin.end();

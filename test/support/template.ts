@@ -64,9 +64,15 @@ export async function dropTemplate(t: TemplateRef): Promise<void> {
     return;
   }
   const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
-  const leftovers = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${`kangyu_t_%`} OR datname = ${t.ref}`;
+  // Only this run's clones: other runs (another checkout's suite) may share the server.
+  const leftovers = await admin<{ datname: string }[]>`SELECT datname FROM pg_database WHERE datname LIKE ${`${clonePrefix(t)}%`} OR datname = ${t.ref}`;
   for (const { datname } of leftovers) await admin.unsafe(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   await admin.end();
+}
+
+/** Clones of one template share its run's name, so a run drops its own and no other's. */
+export function clonePrefix(t: TemplateRef): string {
+  return `${t.ref.replace(/^kangyu_tpl_/, 'kangyu_t_')}_`;
 }
 
 /** A fresh database for one test file, cloned from the template. */
@@ -74,7 +80,7 @@ export async function cloneTemplate(t: TemplateRef, opts: { today?: () => string
   let db: Database;
   let drop: () => Promise<void> = async () => {};
   if (t.kind === 'postgres') {
-    const name = `kangyu_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+    const name = `${clonePrefix(t)}${crypto.randomBytes(4).toString('hex')}`;
     const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${t.ref}`);
     await admin.end();
