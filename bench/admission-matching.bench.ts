@@ -4,7 +4,7 @@
  * deferred acceptance, against first come, first served on the same input in the same run.
  * Target: under one second for the matching itself. Pure computation, no database.
  */
-import { createRng } from '../src/seed/random.ts';
+import { createRng } from '../src/app/random.ts';
 import {
   allocatePlaces,
   blockingPairs,

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import postgres from 'postgres';
-import { createRng } from '../src/seed/random.ts';
+import { createRng } from '../src/app/random.ts';
 import { generateVillagePeople } from '../src/seed/people.ts';
 import { seedPlatform } from '../src/seed/index.ts';
 import { importPeopleFile } from '../src/modules/imports/index.ts';

@@ -4,7 +4,7 @@
  * rules engine, one explained line per child and rule. Baseline in the same run: the naive
  * whole-month product (children × rate) without proration or explanation. Pure computation.
  */
-import { createRng } from '../src/seed/random.ts';
+import { createRng } from '../src/app/random.ts';
 import { CHILDCARE_RULES } from '../src/modules/subsidies/catalogue.ts';
 import { computeMonthlySubsidy, monthDays, type CenterFactsSpan, type Enrolment } from '../src/modules/subsidies/monthly.ts';
 import { report, timed } from './support.ts';

@@ -7,7 +7,7 @@ import { createUser, type Role } from '../modules/access/index.ts';
 import { personCopyRow, PERSON_COPY_COLUMNS } from '../modules/people/index.ts';
 import divisions from '../modules/org/data/shaoxing-divisions.json' with { type: 'json' };
 import { toCsvRow } from '../app/csv.ts';
-import { createRng } from './random.ts';
+import { createRng } from '../app/random.ts';
 import { generateVillagePeople, type VillageQuota } from './people.ts';
 import { seedHealth, type HealthSeedResult } from '../modules/health/index.ts';
 import { seedSubsidyRules, seedSubsidies } from '../modules/subsidies/index.ts';

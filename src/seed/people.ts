@@ -7,7 +7,7 @@
  * residents come from elsewhere in the province and beyond).
  */
 import { composeIdNumber } from '../modules/people/idNumber.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../app/random.ts';
 
 export interface SeedPerson {
   unitCode: string;

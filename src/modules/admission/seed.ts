@@ -13,7 +13,7 @@ import type { Platform } from '../../app/context.ts';
 import { toCsvRow } from '../../app/csv.ts';
 import { addDays, completedMonths } from '../../app/dates.ts';
 import { uuidv7 } from '../../db/uuid.ts';
-import type { Rng } from '../../seed/random.ts';
+import type { Rng } from '../../app/random.ts';
 import { planNutrition, type Dish } from '../family/nutrition.ts';
 import { allocatePlaces, type Application, type Program } from './matching.ts';
 import { lotteryNumber, type PriorityRule } from './priority.ts';

@@ -7,8 +7,8 @@ import { sql } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
 import { addDays, addMonths } from '../../app/dates.ts';
 import { uuidv7 } from '../../db/uuid.ts';
-import type { Rng } from '../../seed/random.ts';
-import { CopyRows } from '../../seed/rows.ts';
+import type { Rng } from '../../app/random.ts';
+import { CopyRows } from '../../db/copyRows.ts';
 import { CURRENT_STANDARD, LEVEL_SETTINGS, itemsOf, resultLevel, scoreSheet } from './standard.ts';
 import { GRADE_LEVELS, type GradeLevel } from './vocabulary.ts';
 

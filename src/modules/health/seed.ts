@@ -16,7 +16,7 @@ import { uuidv7 } from '../../db/uuid.ts';
 import { appendAudit } from '../audit/index.ts';
 import { composeIdNumber, registerPerson } from '../people/index.ts';
 import { linkGuardian } from '../guardianship/index.ts';
-import type { Rng } from '../../seed/random.ts';
+import type { Rng } from '../../app/random.ts';
 import { STANDING_FROM_DAYS, valueForZ, type Sex } from './growth.ts';
 import { assessMeasurement } from './measurement.ts';
 import { dosesFor, seriesOf, type VaccineCode } from './immunisation.ts';

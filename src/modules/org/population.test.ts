@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import divisions from './data/shaoxing-divisions.json' with { type: 'json' };
 import { cityTotals, generatePopulationBase, type PopulationUnit } from './population.ts';
-import { apportion, createRng } from '../../seed/random.ts';
+import { apportion, createRng } from '../../app/random.ts';
 
 const units = (divisions as { units: PopulationUnit[] }).units;
 

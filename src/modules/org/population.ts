@@ -14,7 +14,7 @@
  * Every total is split with the largest-remainder method, so villages sum exactly to their
  * township, townships to their county and counties to the city.
  */
-import { apportion, type Rng } from '../../seed/random.ts';
+import { apportion, type Rng } from '../../app/random.ts';
 
 export interface PopulationUnit {
   code: string;

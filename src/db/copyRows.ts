@@ -1,4 +1,4 @@
-import type { Database } from '../db/client.ts';
+import type { Database } from './client.ts';
 import { toCsvRow } from '../app/csv.ts';
 
 /** Rows gathered by table and loaded with COPY in batches: the bulk path of the seed. */
