@@ -6,6 +6,7 @@ import type { Platform } from '../../app/context.ts';
 import { translator } from '../../i18n/index.ts';
 import { toXlsx } from '../../app/spreadsheet.ts';
 import { personSchema } from './person.ts';
+import { lookupLimiter } from './lookupLimit.ts';
 import { peopleCount, peopleFilters, personView } from './contract.ts';
 import {
   countPeople,
@@ -20,6 +21,8 @@ import {
 
 export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
+    const lookups = lookupLimiter();
+
     app.get(
       '/people',
       {
@@ -75,12 +78,16 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['people'],
-          summary: 'Find a person in scope by citizen ID number (POST keeps the number out of URLs and logs)',
+          summary: 'Find a person in scope by citizen ID number (POST keeps the number out of URLs and logs); audited, limited per user',
           body: z.object({ idNumber: z.string().trim().min(1).max(30) }),
           response: { 200: personView },
         },
       },
-      async (req) => findByIdNumber(p, actorOf(req), req.body.idNumber),
+      async (req) => {
+        const actor = actorOf(req);
+        lookups.take(actor.id ?? actor.username);
+        return findByIdNumber(p, actor, req.body.idNumber);
+      },
     );
 
     app.get(

@@ -141,12 +141,15 @@ export async function revealIdNumber(p: Platform, actor: Actor, id: string): Pro
   });
 }
 
-/** Exact lookup by ID number through its keyed hash; audited whether found or not. */
+/**
+ * Exact lookup by ID number through its keyed hash; audited whether found or not. The audit
+ * row commits before the "not found" is thrown, so a miss is on the record too.
+ */
 export async function findByIdNumber(p: Platform, actor: Actor, idNumber: string): Promise<PersonView> {
   requirePermission(actor, 'people.read');
   const parsed = parseIdNumber(idNumber, p.today());
   if (!parsed.ok) throw AppError.field('idNumber', `idNumber.${parsed.issue}`);
-  return p.db.transaction(async (tx) => {
+  const found = await p.db.transaction(async (tx) => {
     const [row] = await tx
       .select(listColumns)
       .from(persons)
@@ -159,9 +162,10 @@ export async function findByIdNumber(p: Platform, actor: Actor, idNumber: string
       unitCode: row?.unitCode ?? actor.scope,
       detail: { idNumber: maskIdNumber(parsed.id.value), found: Boolean(row) },
     });
-    if (!row) throw AppError.notFound();
-    return toView(row, await unitNameMap(tx, [row.unitCode]), p.today());
+    return row ? toView(row, await unitNameMap(tx, [row.unitCode]), p.today()) : null;
   });
+  if (!found) throw AppError.notFound();
+  return found;
 }
 
 export interface PeopleQuery {
