@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/index.ts';
 import { orgUnits } from '../org/index.ts';
 import { checkPerson, hashIdNumber, personCopyRow, personSchema, PERSON_COPY_COLUMNS, type CheckedPerson } from '../people/index.ts';
 import { readCsv, toCsvRow } from '../../app/csv.ts';
+import { describeError } from '../../app/errorLog.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import { importRowErrors, importRuns } from './schema.ts';
 import { mapHeader, rowToPersonInput } from './peopleCsv.ts';
@@ -201,7 +202,7 @@ async function runPeopleImport(p: Platform, actor: Actor, run: ImportRun, file: 
     });
   } catch (err) {
     await pending.catch(() => {});
-    const message = err instanceof AppError ? err.fields.map((f) => `${f.field}:${f.key}`).join(' ') || err.code : (err as Error).message;
+    const message = err instanceof AppError ? err.fields.map((f) => `${f.field}:${f.key}`).join(' ') || err.code : describeError(err);
     await p.db.orm
       .update(importRuns)
       .set({ ...totals, status: 'failed', error: message.slice(0, 500), finishedAt: sql`now()` })
