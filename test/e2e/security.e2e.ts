@@ -62,9 +62,9 @@ describe('the people pages', () => {
     await row.getByText('由本级审核').waitFor();
     await row.getByTestId('transfer-approve').click();
     const modal = admin.getByRole('dialog');
-    await modal.getByText(/同意将 浏览器迁移（330683\*{8}\d{3}[\dX]）从 新北社区 迁入 花园社区/).waitFor();
+    await modal.getByText(/同意将 浏览器迁移（330683\*{8}\d{3}[\dX]）从 嵊州市 剡湖街道 新北社区 迁入 越城区 塔山街道 花园社区/).waitFor();
     await modal.getByRole('button', { name: '同意迁入' }).click();
-    await admin.getByText('已同意 浏览器迁移 迁入 花园社区').waitFor();
+    await admin.getByText('已同意 浏览器迁移 迁入 越城区 塔山街道 花园社区').waitFor();
     await admin.locator('.ant-segmented-item', { hasText: '已处理' }).click();
     await admin.locator('tr', { hasText: '浏览器迁移' }).getByText('已同意迁入').waitFor();
 

@@ -91,9 +91,9 @@ function toView(actor: Actor, r: Row, names: Map<string, string>): TransferView 
     idNumberMasked: r.idMasked,
     personId: asking && t.status !== 'approved' ? null : t.personId,
     fromUnitCode: asking ? null : t.fromUnitCode,
-    fromUnitName: asking ? null : (names.get(t.fromUnitCode) ?? t.fromUnitCode),
+    fromUnitName: asking ? null : pathName(t.fromUnitCode, names),
     toUnitCode: t.toUnitCode,
-    toUnitName: names.get(t.toUnitCode) ?? t.toUnitCode,
+    toUnitName: pathName(t.toUnitCode, names),
     deciderUnitName: asking ? null : (names.get(t.unitCode) ?? t.unitCode),
     phone: side === 'from' ? null : t.phone,
     address: side === 'from' ? null : t.address,
@@ -107,8 +107,12 @@ function toView(actor: Actor, r: Row, names: Map<string, string>): TransferView 
   };
 }
 
+/** The county, township and village of a unit, so a village's name is never ambiguous. */
+const pathCodes = (code: string) => [6, 9, 12].filter((l) => l <= code.length).map((l) => code.slice(0, l));
+const pathName = (code: string, names: Map<string, string>) => pathCodes(code).map((c) => names.get(c) ?? c).join(' ');
+
 async function viewsOf(ex: Executor, actor: Actor, rows: Row[]): Promise<TransferView[]> {
-  const names = await unitNameMap(ex, rows.flatMap((r) => [r.transfer.fromUnitCode, r.transfer.toUnitCode, r.transfer.unitCode]));
+  const names = await unitNameMap(ex, rows.flatMap((r) => [...pathCodes(r.transfer.fromUnitCode), ...pathCodes(r.transfer.toUnitCode), r.transfer.unitCode]));
   return rows.map((r) => toView(actor, r, names));
 }
 

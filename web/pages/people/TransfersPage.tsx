@@ -70,15 +70,18 @@ export function TransfersPage() {
           dataSource={list.data?.items ?? []}
           pagination={{ current: Number(state.page), pageSize: 20, total: list.data?.total ?? 0, showTotal: (n) => t('common:total', { count: n }), onChange: (p) => update({ page: String(p) }) }}
           expandable={{
-            rowExpandable: (x) => Boolean(x.note || x.phone || x.address),
             expandedRowRender: (x) => (
               <Space direction="vertical" size={2}>
+                <span>{t('transfers.field.source')}：{t(`transfers.source.${x.source}`)}</span>
+                {x.requestedBy && <span>{t('transfers.field.requestedBy')}：{x.requestedBy}</span>}
+                {x.decidedAt && <span>{t('transfers.field.decidedAt')}：{new Date(x.decidedAt).toLocaleString()}</span>}
                 {x.phone && <span>{t('transfers.field.phone')}：{x.phone}</span>}
                 {x.address && <span>{t('transfers.field.address')}：{x.address}</span>}
                 {x.note && <span>{t('transfers.field.note')}：{x.note}</span>}
               </Space>
             ),
           }}
+          scroll={{ x: 1100 }}
           columns={[
             { title: t('transfers.field.status'), key: 'status', render: (_, x) => <Tag color={STATUS_COLOR[x.status]}>{t(`transfers.status.${x.status}`)}</Tag> },
             { title: t('transfers.field.side'), key: 'side', render: (_, x) => <Tag color={SIDE_COLOR[x.side]}>{t(`transfers.side.${x.side}`)}</Tag> },
@@ -92,13 +95,11 @@ export function TransfersPage() {
                 </Space>
               ),
             },
-            { title: t('transfers.field.idNumber'), dataIndex: 'idNumberMasked', key: 'id', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+            { title: t('transfers.field.idNumber'), dataIndex: 'idNumberMasked', key: 'id', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
             { title: t('transfers.field.from'), key: 'from', render: (_, x) => x.fromUnitName ?? hidden },
             { title: t('transfers.field.to'), dataIndex: 'toUnitName', key: 'to' },
             { title: t('transfers.field.decider'), key: 'decider', render: (_, x) => x.deciderUnitName ?? hidden },
-            { title: t('transfers.field.source'), key: 'source', render: (_, x) => t(`transfers.source.${x.source}`) },
-            { title: t('transfers.field.requestedAt'), key: 'at', render: (_, x) => new Date(x.requestedAt).toLocaleString() },
-            { title: t('transfers.field.decidedAt'), key: 'decided', render: (_, x) => (x.decidedAt ? new Date(x.decidedAt).toLocaleString() : '') },
+            { title: t('transfers.field.requestedAt'), key: 'at', render: (_, x) => new Date(x.requestedAt).toLocaleDateString() },
             {
               title: '',
               key: 'actions',
