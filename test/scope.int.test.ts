@@ -24,6 +24,7 @@ import { createCenterFixture, gradeFixture } from './support/childcare-fixtures.
 import { CURRENT_STANDARD, itemsOf } from '../src/modules/grading/standard.ts';
 import { checklistOf } from '../src/modules/supervision/checklist.ts';
 import { refreshIndicators } from '../src/modules/indicators/index.ts';
+import { createTransferFixture } from './support/scope-transfers.ts';
 
 const { p, app } = await testApp();
 
@@ -147,8 +148,10 @@ const foreignActivity = await created(shengzhou.post(`${careBase}/activities`, {
 const foreignVisit = await created(shengzhou.post(`${careBase}/home-visits`, { personId: foreignChild.id, visitedOn: today, visitorName: '嵊州专测老师', summary: '嵊州专测家访' }));
 const FOREIGN_FAMILY_IDS = [foreignCare.centerId, foreignCare.classId, foreignRound.id, foreignProgram.id, foreignApplication.id, foreignEnrolment, foreignReport.id, foreignReport.photos[0].id, foreignActivity.id, foreignVisit.id];
 
+const foreignTransfer = await createTransferFixture(app, shengzhou);
+
 const FOREIGN_HEALTH_IDS = [foreignChild.id, foreignNewborn.id, foreignMeasurement.id, foreignMchat.screening.id, foreignScreen.screening.id, foreignScreen.referral.id, foreignCenter.id, foreignLink.id];
-const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS, ...FOREIGN_QUALITY_IDS, ...FOREIGN_FAMILY_IDS];
+const FOREIGN_IDS = [foreignPerson.id, foreignUser.id, foreignRun.id, '330683', '330683001', FOREIGN_VILLAGE, ...FOREIGN_HEALTH_IDS, ...FOREIGN_CHILDCARE_IDS, ...FOREIGN_QUALITY_IDS, ...FOREIGN_FAMILY_IDS, ...foreignTransfer.ids];
 // What only the foreign records contain. (The caller's own filters, such as unitCode=330683,
 // are echoed back in the caller's own audit rows, so they are not marks of a leak.)
 const FOREIGN_MARKS = [
@@ -157,6 +160,7 @@ const FOREIGN_MARKS = [
   '嵊州专测托育园', '嵊州专测托育地址', '嵊州专测保育员', 'SZ-SECRET-1', '嵊州专测发证', ...FOREIGN_CHILDCARE_IDS,
   '嵊州专测质量园', '嵊州专测评估组', '嵊州专测抽查计划', '嵊州专测发现问题', '嵊州专测事件经过', '嵊州专测处置', '嵊州专测投诉内容', '嵊州专测补助申请', ...FOREIGN_QUALITY_IDS,
   '嵊州专测入托园', '嵊州专测批次', '嵊州专测请假', '嵊州专测活动', '嵊州专测照片', '嵊州专测留言', '嵊州专测通知', '嵊州专测菜', '嵊州专测讲座', '嵊州专测家访', ...FOREIGN_FAMILY_IDS,
+  ...foreignTransfer.marks,
 ];
 
 const yuecheng = await signIn(app, 'yuecheng-admin');

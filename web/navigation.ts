@@ -61,6 +61,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { key: 'orgTree', path: '/org', section: '§2', built: true, permission: 'org.read' },
       { key: 'people', path: '/people', section: '§3.14', built: true, permission: 'people.read' },
+      { key: 'transfers', path: '/people-transfers', section: '§3.14', built: true, permission: 'people.read' },
       { key: 'imports', path: '/imports', section: '§3.14', built: true, permission: 'imports.run' },
     ],
   },

@@ -9,6 +9,7 @@ import { HomePage } from './pages/shell/HomePage.tsx';
 import { ComingPage } from './pages/shell/ComingPage.tsx';
 import { OrgTreePage } from './pages/org/OrgTreePage.tsx';
 import { PeoplePage } from './pages/people/PeoplePage.tsx';
+import { TransfersPage } from './pages/people/TransfersPage.tsx';
 import { ImportsPage } from './pages/imports/ImportsPage.tsx';
 import { AuditPage } from './pages/audit/AuditPage.tsx';
 import { lazy, Suspense } from 'react';
@@ -46,6 +47,7 @@ function lazyPage(Page: React.ComponentType) {
 const PAGES: Record<string, () => React.JSX.Element> = {
   orgTree: OrgTreePage,
   people: PeoplePage,
+  transfers: TransfersPage,
   imports: ImportsPage,
   users: UsersPage,
   audit: AuditPage,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -13,9 +13,12 @@ import { z } from 'zod';
 import { sql } from 'drizzle-orm';
 import type { Platform } from './context.ts';
 import { registerAuth } from './auth.ts';
-import { registerErrorHandler, renderError } from './error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler, renderError } from './error-handler.ts';
+import { trustProxyOption } from './clientAddress.ts';
+import { registerResponseHeaders } from './responseHeaders.ts';
+import { requestLogSerializer } from './requestLog.ts';
 import { AppError } from './errors.ts';
-import { validatorCompiler } from './validation.ts';
+import { registerTextInputCheck, validatorCompiler } from './validation.ts';
 import { accessRoutes } from '../modules/access/index.ts';
 import { orgRoutes } from '../modules/org/index.ts';
 import { peopleRoutes } from '../modules/people/index.ts';
@@ -32,10 +35,15 @@ import { childcareRoutes } from '../modules/childcare/index.ts';
 import { indicatorRoutes } from '../modules/indicators/index.ts';
 import { geoRoutes } from '../modules/geo/index.ts';
 
+/** How an upload route's form appears in the API document: one file in the field "file". */
+const UPLOAD_FORM = { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] };
+
 export const WEB_DIR = path.resolve(import.meta.dirname, '../../dist/web');
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where the log goes when `logger` is on (standard output by default). */
+  logStream?: NodeJS.WritableStream;
   /** Serve the built web app from this directory (default dist/web when it exists). */
   webDir?: string | null;
 }
@@ -45,11 +53,23 @@ const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, audi
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: p.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : false,
-    trustProxy: true,
+    logger: opts.logger
+      ? {
+          level: p.config.logLevel,
+          redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+          serializers: { req: requestLogSerializer },
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+        }
+      : false,
+    // Forwarding headers count only from the configured proxies (src/app/clientAddress.ts).
+    trustProxy: trustProxyOption(p.config),
     bodyLimit: 2 * 1024 * 1024,
+    // What the router and the HTTP parser refuse, answered in the error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
+  registerTextInputCheck(app);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(helmet, {
@@ -63,11 +83,15 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Added per request over TLS only, with HSTS (src/app/responseHeaders.ts).
+        upgradeInsecureRequests: null,
       },
     },
+    hsts: false,
   });
+  registerResponseHeaders(app);
   await app.register(cookie);
-  // preHandler, so the login limit can key on the parsed body's username.
+  // For routes that declare config.rateLimit; login and ID-number lookups have their own limits.
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   registerErrorHandler(app);
@@ -86,9 +110,18 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
       },
       servers: [],
     },
-    transform: jsonSchemaTransform,
+    transform: (route) => {
+      const out = jsonSchemaTransform(route);
+      const consumes = (route.schema as { consumes?: string[] } | undefined)?.consumes;
+      if (!consumes?.includes('multipart/form-data') || (out.schema as { body?: unknown } | undefined)?.body) return out;
+      return { ...out, schema: { ...out.schema, body: UPLOAD_FORM } };
+    },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // In production the API documentation is for signed-in users only.
+  const docsHook = async (req: FastifyRequest) => {
+    if (p.config.mode === 'production' && !req.actor) throw new AppError('unauthenticated');
+  };
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: { onRequest: docsHook } });
 
   await app.register(
     async (api) => {
@@ -106,7 +139,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
           return { status: 'ok' as const, db: p.db.kind };
         },
       );
-      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      api.get('/openapi.json', { schema: { hide: true }, onRequest: docsHook }, async () => app.swagger());
       for (const routes of MODULE_ROUTES) await api.register(routes(p));
     },
     { prefix: '/api' },

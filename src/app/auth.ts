@@ -5,6 +5,7 @@ import type { Actor } from './scope.ts';
 import { pickLocale, type Locale } from '../i18n/index.ts';
 import { actorForSession } from '../modules/access/index.ts';
 import type { Platform } from './context.ts';
+import { clientAddress, isSecureRequest } from './clientAddress.ts';
 
 export const SESSION_COOKIE = 'kangyu_session';
 export const LOCALE_COOKIE = 'kangyu_lang';
@@ -35,7 +36,7 @@ export function registerAuth(app: FastifyInstance, platform: Platform): void {
     req.locale = pickLocale(cookies[LOCALE_COOKIE], req.headers['accept-language']);
     const token = cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await actorForSession(platform, token, req.ip);
+    const found = await actorForSession(platform, token, clientAddress(req));
     if (!found) return;
     req.actor = found.actor;
     req.csrfToken = found.csrfToken;
@@ -66,7 +67,7 @@ export function setSessionCookie(reply: FastifyReply, platform: Platform, token:
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
-    secure: platform.config.secureCookies,
+    secure: platform.config.secureCookies || isSecureRequest(reply.request),
     expires,
   });
 }

@@ -11,6 +11,11 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'rate_limited'
+  | 'bad_request'
+  | 'too_large'
+  | 'uri_too_long'
+  | 'unsupported_media_type'
+  | 'headers_too_large'
   | 'internal';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -21,6 +26,11 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  bad_request: 400,
+  too_large: 413,
+  uri_too_long: 414,
+  unsupported_media_type: 415,
+  headers_too_large: 431,
   internal: 500,
 };
 

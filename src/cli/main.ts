@@ -8,6 +8,7 @@ import { buildApp, WEB_DIR } from '../app/app.ts';
 import { systemActor } from '../app/scope.ts';
 import { AppError } from '../app/errors.ts';
 import { renderError } from '../app/error-handler.ts';
+import { describeError } from '../app/errorLog.ts';
 import type { Platform } from '../app/context.ts';
 import { isSeeded, seedPlatform, type Scale } from '../seed/index.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
@@ -41,7 +42,7 @@ async function serve(p: Platform, port: number): Promise<void> {
   process.once('SIGTERM', close);
   await app.listen({ port, host: p.config.host });
   // Indicator values follow the data: recomputed within a minute of a change to a source table.
-  startIndicatorRefresher(p, 60_000, (err) => log(`indicator refresh failed: ${(err as Error).message}`));
+  startIndicatorRefresher(p, 60_000, (err) => log(`indicator refresh failed: ${describeError(err)}`));
   log(`Kangyu is serving on http://localhost:${port} (database: ${p.db.kind})`);
 }
 
@@ -175,7 +176,7 @@ program.parseAsync(process.argv).catch((err: unknown) => {
     const body = renderError(err, 'zh-CN');
     log(`${body.error.message} ${body.error.fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`);
   } else {
-    log(err instanceof Error ? err.message : String(err));
+    log(describeError(err));
   }
   process.exit(1);
 });

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'people.write',
   'people.readIdNumber',
   'people.export',
+  /** Approve or reject a person's move between units (the administrator covering both). */
+  'people.transfer',
   'imports.run',
   'audit.read',
   /** Child health records (婴儿健康): read (every read audited), record, run the centers registry, load licensed wording. */

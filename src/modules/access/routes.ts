@@ -3,24 +3,22 @@ import { z } from 'zod';
 import { actorOf, clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../../app/auth.ts';
 import { idParam, ok, page, paged, text, unitCode } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
+import { clientAddress } from '../../app/clientAddress.ts';
+import { MODES } from '../../config.ts';
+import { LOGIN_LIMITS, loginLimiter } from './loginLimiter.ts';
 import { locale, me, role, userView } from './contract.ts';
 import { createUser, currentUser, deactivateUser, listUsers, login, logout, setLocale } from './service.ts';
 
-/** Login attempts per client address and username before a 15-minute pause. */
-export const LOGIN_ATTEMPTS = 10;
+/** Failed logins per account before a pause (see loginLimiter.ts for the per-address limit). */
+export const LOGIN_ATTEMPTS = LOGIN_LIMITS.perAccount;
 
 export function accessRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
+    const limits = loginLimiter();
+
     app.post(
       '/auth/login',
       {
-        config: {
-          rateLimit: {
-            max: LOGIN_ATTEMPTS,
-            timeWindow: '15 minutes',
-            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
-          },
-        },
         schema: {
           tags: ['auth'],
           summary: 'Sign in; sets the httpOnly session cookie and returns the CSRF token',
@@ -29,10 +27,25 @@ export function accessRoutes(p: Platform): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => {
-        const res = await login(p, req.body, { ip: req.ip, userAgent: req.headers['user-agent'] });
+        const ip = clientAddress(req);
+        const attempt = limits.begin(ip, req.body.username);
+        const res = await login(p, req.body, { ip, userAgent: req.headers['user-agent'] });
+        attempt.succeeded();
         setSessionCookie(reply, p, res.token, res.expires);
         return { user: res.user, permissions: res.permissions, csrfToken: res.csrfToken };
       },
+    );
+
+    app.get(
+      '/auth/config',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'How this deployment runs, for the login page: demo (demo accounts and banner) or production',
+          response: { 200: z.object({ mode: z.enum(MODES) }) },
+        },
+      },
+      async () => ({ mode: p.config.mode }),
     );
 
     app.post(

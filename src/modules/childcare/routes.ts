@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../app/auth.ts';
 import { AppError } from '../../app/errors.ts';
+import { uploadedFile, uploadFailure } from '../../app/upload.ts';
 import { idParam, page, paged } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import {
@@ -99,10 +100,10 @@ export function childcareRoutes(p: Platform): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        if (!req.isMultipart()) throw AppError.field('file', 'required');
-        const upload = await req.file({ limits: { fileSize: MAX_DOCUMENT_BYTES + 1 } });
-        if (!upload) throw AppError.field('file', 'required');
-        const content = await upload.toBuffer();
+        const upload = await uploadedFile(req, { fileSize: MAX_DOCUMENT_BYTES + 1 });
+        const content = await upload.toBuffer().catch((err: unknown) => {
+          throw uploadFailure(err);
+        });
         if (upload.file.truncated) throw AppError.field('file', 'tooLarge');
         return reply.status(201).send(await uploadDocument(p, actor, req.params.id, { fileName: upload.filename, content, kind: req.query.kind, staffId: req.query.staffId }));
       },

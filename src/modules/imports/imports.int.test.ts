@@ -85,7 +85,7 @@ describe('importing people from CSV', () => {
     const errors = await p.db.rows<{ line: number; code: string }>(sql`SELECT line, code FROM import_row_errors WHERE run_id = ${run.id} ORDER BY line`);
     expect(errors).toEqual([
       { line: 3, code: 'unitOutOfScope' },
-      { line: 4, code: 'registeredElsewhere' },
+      { line: 4, code: 'transferRequested' },
     ]);
     const [still] = await p.db.rows<{ unit_code: string }>(sql`SELECT unit_code FROM persons WHERE name = '俞小芳'`);
     expect(still.unit_code).toBe('330683001002');

@@ -8,6 +8,8 @@ import { AppError } from '../../app/errors.ts';
 import { idParam, page, paged } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import { requirePermission } from '../../app/scope.ts';
+import { uploadedFile, uploadFailure } from '../../app/upload.ts';
+import { loggableError } from '../../app/errorLog.ts';
 import { errorReportCsv, getImportRun, listImportRuns, startPeopleImport, type ImportRun } from './service.ts';
 import { importRunView } from './contract.ts';
 
@@ -36,15 +38,16 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
       async (req, reply) => {
         const actor = actorOf(req);
         requirePermission(actor, 'imports.run');
-        const upload = await req.file();
-        if (!upload) throw AppError.field('file', 'required');
+        const upload = await uploadedFile(req);
         const dir = path.join(p.config.dataDir, 'uploads');
         fs.mkdirSync(dir, { recursive: true });
         const tmp = path.join(dir, `${crypto.randomUUID()}.csv`);
         const discard = () => fs.rmSync(tmp, { force: true });
         let started: Awaited<ReturnType<typeof startPeopleImport>>;
         try {
-          await pipeline(upload.file, fs.createWriteStream(tmp, { mode: 0o600 }));
+          await pipeline(upload.file, fs.createWriteStream(tmp, { mode: 0o600 })).catch((err: unknown) => {
+            throw uploadFailure(err);
+          });
           if (upload.file.truncated) throw AppError.field('file', 'tooLarge');
           started = await startPeopleImport(p, actor, tmp, { fileName: upload.filename });
         } catch (err) {
@@ -52,7 +55,7 @@ export function importRoutes(p: Platform): FastifyPluginAsyncZod {
           throw err;
         }
         // The import goes on after the answer; its outcome is recorded on the run.
-        started.done.catch((err: unknown) => req.log.warn({ err, run: started.run.id }, 'import failed')).finally(discard);
+        started.done.catch((err: unknown) => req.log.warn({ err: loggableError(err), run: started.run.id }, 'import failed')).finally(discard);
         return reply.status(202).send(toView(started.run));
       },
     );

@@ -7,8 +7,9 @@ import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { appendAudit } from '../audit/index.ts';
 import { orgUnits } from '../org/index.ts';
-import { checkPerson, hashIdNumber, personCopyRow, personSchema, PERSON_COPY_COLUMNS, type CheckedPerson } from '../people/index.ts';
+import { checkPerson, hashIdNumber, personCopyRow, personSchema, PERSON_COPY_COLUMNS, requestTransfer, type CheckedPerson, type TransferRequest } from '../people/index.ts';
 import { readCsv, toCsvRow } from '../../app/csv.ts';
+import { describeError } from '../../app/errorLog.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import { importRowErrors, importRuns } from './schema.ts';
 import { mapHeader, rowToPersonInput } from './peopleCsv.ts';
@@ -201,7 +202,7 @@ async function runPeopleImport(p: Platform, actor: Actor, run: ImportRun, file: 
     });
   } catch (err) {
     await pending.catch(() => {});
-    const message = err instanceof AppError ? err.fields.map((f) => `${f.field}:${f.key}`).join(' ') || err.code : (err as Error).message;
+    const message = err instanceof AppError ? err.fields.map((f) => `${f.field}:${f.key}`).join(' ') || err.code : describeError(err);
     await p.db.orm
       .update(importRuns)
       .set({ ...totals, status: 'failed', error: message.slice(0, 500), finishedAt: sql`now()` })
@@ -214,23 +215,28 @@ async function runPeopleImport(p: Platform, actor: Actor, run: ImportRun, file: 
 /** Sorts one batch into new, changed, unchanged and foreign rows, and writes it. */
 async function flushBatch(p: Platform, actor: Actor, runId: string, rows: PreparedRow[], errors: RowError[]): Promise<BatchCounts> {
   const source = `import:${runId}`;
-  const existing = new Map<string, { unitCode: string; name: string; phone: string | null; address: string | null }>();
+  const existing = new Map<string, { id: string; unitCode: string; name: string; phone: string | null; address: string | null }>();
   if (rows.length) {
-    const found = await p.db.rows<{ hash: string; unitCode: string; name: string; phone: string | null; address: string | null }>(
-      sql`SELECT encode(id_hash, 'hex') AS hash, unit_code AS "unitCode", name, phone, address FROM persons
+    const found = await p.db.rows<{ hash: string; id: string; unitCode: string; name: string; phone: string | null; address: string | null }>(
+      sql`SELECT encode(id_hash, 'hex') AS hash, id, unit_code AS "unitCode", name, phone, address FROM persons
           WHERE id_hash = ANY (SELECT decode(h, 'hex') FROM unnest(string_to_array(${rows.map((r) => r.idHash.toString('hex')).join(',')}, ',')) h)`,
     );
     for (const f of found) existing.set(f.hash, f);
   }
   const fresh: PreparedRow[] = [];
   const changed: PreparedRow[] = [];
+  const transfers: TransferRequest[] = [];
   let unchanged = 0;
   for (const row of rows) {
     const old = existing.get(row.idHash.toString('hex'));
     const person = row.person;
     if (!old) fresh.push(row);
-    // A person registered in another county is not the importer's to change; say so by row.
-    else if (!old.unitCode.startsWith(actor.scope)) errors.push({ line: row.line, field: 'idNumber', code: 'registeredElsewhere' });
+    // A person registered outside the importer's scope is not theirs to change: the row is
+    // refused without saying where, and a transfer is asked for.
+    else if (!old.unitCode.startsWith(actor.scope)) {
+      errors.push({ line: row.line, field: 'idNumber', code: 'transferRequested' });
+      transfers.push({ person: old, toUnitCode: person.unitCode, name: person.name, phone: person.phone, address: person.address, source: 'import', importRunId: runId });
+    }
     else if (old.unitCode === person.unitCode && old.name === person.name && old.phone === person.phone && old.address === person.address) unchanged++;
     else changed.push(row);
   }
@@ -275,6 +281,7 @@ async function flushBatch(p: Platform, actor: Actor, runId: string, rows: Prepar
       unchanged += changed.length - counts.inserted - counts.updated;
       await tx.execute(sql`DELETE FROM person_import_staging WHERE run_id = ${runId}`);
     }
+    for (const t of transfers) await requestTransfer(tx, actor, t);
     for (let i = 0; i < errors.length; i += 1000) {
       await tx
         .insert(importRowErrors)

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../../app/errors.ts';
 import { isoDate, phone, text, unitCode } from '../../app/schemas.ts';
-import { validationError } from '../../app/validation.ts';
+import { controlCharacterIssues, validationError } from '../../app/validation.ts';
 import { parseIdNumber, type IdNumber, type Sex } from './idNumber.ts';
 
 /** An ID number field, parsed: GB 11643 format, birth date, region code and check digit. */
@@ -71,6 +71,8 @@ export type CheckResult = { ok: true; person: CheckedPerson } | { ok: false; iss
 
 /** Checks one record with a prepared schema, returning field issues instead of throwing. */
 export function checkPerson(schema: PersonSchema, input: unknown): CheckResult {
+  const control = controlCharacterIssues(input);
+  if (control.length) return { ok: false, issues: control };
   const parsed = schema.safeParse(input, { reportInput: true });
   if (parsed.success) return { ok: true, person: parsed.data };
   return { ok: false, issues: validationError(parsed.error.issues).fields };

@@ -6,7 +6,9 @@ import type { Platform } from '../../app/context.ts';
 import { translator } from '../../i18n/index.ts';
 import { toXlsx } from '../../app/spreadsheet.ts';
 import { personSchema } from './person.ts';
-import { peopleCount, peopleFilters, personView } from './contract.ts';
+import { lookupLimiter } from './lookupLimit.ts';
+import { peopleCount, peopleFilters, personView, transferFilters, transferView } from './contract.ts';
+import { decideTransfer, listTransfers } from './transfers.service.ts';
 import {
   countPeople,
   exportPeople,
@@ -20,6 +22,8 @@ import {
 
 export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
+    const lookups = lookupLimiter();
+
     app.get(
       '/people',
       {
@@ -75,12 +79,43 @@ export function peopleRoutes(p: Platform): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['people'],
-          summary: 'Find a person in scope by citizen ID number (POST keeps the number out of URLs and logs)',
+          summary: 'Find a person in scope by citizen ID number (POST keeps the number out of URLs and logs); audited, limited per user',
           body: z.object({ idNumber: z.string().trim().min(1).max(30) }),
           response: { 200: personView },
         },
       },
-      async (req) => findByIdNumber(p, actorOf(req), req.body.idNumber),
+      async (req) => {
+        const actor = actorOf(req);
+        lookups.take(actor.id ?? actor.username);
+        return findByIdNumber(p, actor, req.body.idNumber);
+      },
+    );
+
+    app.get(
+      '/people/transfers',
+      {
+        schema: {
+          tags: ['people'],
+          summary: 'Transfers of people touching the caller’s scope, each showing only the caller’s side of it',
+          querystring: page.merge(transferFilters),
+          response: { 200: paged(transferView) },
+        },
+      },
+      async (req) => listTransfers(p, actorOf(req), req.query),
+    );
+
+    app.post(
+      '/people/transfers/:id/decision',
+      {
+        schema: {
+          tags: ['people'],
+          summary: 'Approve (the person moves) or reject a transfer; for the administrator covering both units',
+          params: idParam,
+          body: z.object({ decision: z.enum(['approve', 'reject']), note: z.string().trim().max(200).optional() }),
+          response: { 200: transferView },
+        },
+      },
+      async (req) => decideTransfer(p, actorOf(req), req.params.id, req.body),
     );
 
     app.get(

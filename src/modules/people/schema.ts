@@ -17,3 +17,25 @@ export const persons = pgTable('persons', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 });
+
+/** A person's move between units, decided by the administrator of the lowest unit covering both (see transfers.service.ts). */
+export const personTransfers = pgTable('person_transfers', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  personId: uuid('person_id').notNull(),
+  unitCode: text('unit_code').notNull(),
+  fromUnitCode: text('from_unit_code').notNull(),
+  toUnitCode: text('to_unit_code').notNull(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  address: text('address'),
+  source: text('source').$type<'register' | 'import'>().notNull(),
+  importRunId: uuid('import_run_id'),
+  requestedBy: uuid('requested_by'),
+  requestedByUsername: text('requested_by_username').notNull(),
+  requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedByUsername: text('decided_by_username'),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'string' }),
+  note: text('note'),
+});

@@ -9,6 +9,7 @@ import { decryptIdNumber, encryptIdNumber, hashIdNumber } from './idCipher.ts';
 import { maskIdNumber, parseIdNumber } from './idNumber.ts';
 import { ageOn, groupsOf, type CheckedPerson } from './person.ts';
 import { persons } from './schema.ts';
+import { requestTransfer } from './transfers.service.ts';
 import type { PeopleCount, PersonView } from './contract.ts';
 
 type PersonRow = typeof persons.$inferSelect;
@@ -54,14 +55,23 @@ async function checkPersonUnit(ex: Executor, actor: Actor, code: string): Promis
   if (!isWithinScope(code, actor)) throw AppError.field('unitCode', 'unitOutOfScope');
 }
 
-/** Registers a checked person (personSchema); the ID number is encrypted, hashed and masked. */
+/**
+ * Registers a checked person (personSchema); the ID number is encrypted, hashed and masked.
+ * An ID number registered in the caller's scope is refused as such. One registered outside it
+ * is refused without saying where, and a transfer request goes to the administrator of the
+ * lowest unit covering both (committed before the refusal is thrown).
+ */
 export async function registerPerson(p: Platform, actor: Actor, person: CheckedPerson): Promise<PersonView> {
   requirePermission(actor, 'people.write');
-  return p.db.transaction(async (tx) => {
+  const registered = await p.db.transaction(async (tx) => {
     await checkPersonUnit(tx, actor, person.unitCode);
     const idHash = hashIdNumber(p.keys, person.idNumber);
-    const [exists] = await tx.select({ id: persons.id }).from(persons).where(eq(persons.idHash, idHash)).limit(1);
-    if (exists) throw AppError.conflict('idNumber', 'idNumberRegistered');
+    const [exists] = await tx.select({ id: persons.id, unitCode: persons.unitCode }).from(persons).where(eq(persons.idHash, idHash)).limit(1);
+    if (exists && isWithinScope(exists.unitCode, actor)) throw AppError.conflict('idNumber', 'idNumberRegistered');
+    if (exists) {
+      await requestTransfer(tx, actor, { person: exists, toUnitCode: person.unitCode, name: person.name, phone: person.phone, address: person.address, source: 'register' });
+      return null;
+    }
     const [row] = await tx
       .insert(persons)
       .values({
@@ -80,6 +90,8 @@ export async function registerPerson(p: Platform, actor: Actor, person: CheckedP
     await appendAudit(tx, actor, { action: 'people.create', entityType: 'person', entityId: row.id, unitCode: row.unitCode });
     return toView(row, await unitNameMap(tx, [row.unitCode]), p.today());
   });
+  if (!registered) throw AppError.conflict('idNumber', 'transferRequested');
+  return registered;
 }
 
 export interface PersonUpdate {
@@ -141,12 +153,15 @@ export async function revealIdNumber(p: Platform, actor: Actor, id: string): Pro
   });
 }
 
-/** Exact lookup by ID number through its keyed hash; audited whether found or not. */
+/**
+ * Exact lookup by ID number through its keyed hash; audited whether found or not. The audit
+ * row commits before the "not found" is thrown, so a miss is on the record too.
+ */
 export async function findByIdNumber(p: Platform, actor: Actor, idNumber: string): Promise<PersonView> {
   requirePermission(actor, 'people.read');
   const parsed = parseIdNumber(idNumber, p.today());
   if (!parsed.ok) throw AppError.field('idNumber', `idNumber.${parsed.issue}`);
-  return p.db.transaction(async (tx) => {
+  const found = await p.db.transaction(async (tx) => {
     const [row] = await tx
       .select(listColumns)
       .from(persons)
@@ -159,9 +174,10 @@ export async function findByIdNumber(p: Platform, actor: Actor, idNumber: string
       unitCode: row?.unitCode ?? actor.scope,
       detail: { idNumber: maskIdNumber(parsed.id.value), found: Boolean(row) },
     });
-    if (!row) throw AppError.notFound();
-    return toView(row, await unitNameMap(tx, [row.unitCode]), p.today());
+    return row ? toView(row, await unitNameMap(tx, [row.unitCode]), p.today()) : null;
   });
+  if (!found) throw AppError.notFound();
+  return found;
 }
 
 export interface PeopleQuery {

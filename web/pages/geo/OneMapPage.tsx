@@ -9,6 +9,7 @@ import { Chart } from '../../components/Chart.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { CircleView, FacilitiesView, FindingsView } from '../../../src/modules/geo/contract.ts';
+import { html } from '../../components/escapeHtml.ts';
 
 interface MapData {
   counties: { type: 'FeatureCollection'; features: { properties: { code: string; name: string } }[] };
@@ -66,7 +67,7 @@ export function OneMapPage() {
         itemStyle: { color: KIND_COLORS[i % KIND_COLORS.length], opacity: 0.85 },
         data: fac.data.facilities
           .filter((f) => f.kind === k.code && f.lon !== null)
-          .map((f) => ({ value: [f.lon, f.lat, f.capacity ?? 0], text: `${f.name}<br/>${f.unitName} · ${t('map.capacity')} ${f.capacity ?? '—'}${f.inUse !== null ? ` · ${t('map.inUse')} ${f.inUse}` : ''}` })),
+          .map((f) => ({ value: [f.lon, f.lat, f.capacity ?? 0], text: html`${f.name}<br/>${f.unitName} · ${t('map.capacity')} ${f.capacity ?? '—'}${f.inUse !== null ? ` · ${t('map.inUse')} ${f.inUse}` : ''}` })),
       })),
     };
   }, [map.data, fac.data, i18n.language]);

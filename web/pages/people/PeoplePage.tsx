@@ -11,6 +11,9 @@ import { GroupTags, PersonDrawer } from './PersonDrawer.tsx';
 import { RegisterPersonDrawer } from './RegisterPersonDrawer.tsx';
 import type { PersonView as Person } from '../../../src/modules/people/contract.ts';
 
+/** The shape of a citizen ID number (18 characters of GB 11643, or the old 15 digits); a name never has it. */
+const ID_NUMBER_SHAPE = /^(\d{17}[\dXx]|\d{15})$/;
+
 export function PeoplePage() {
   const { t } = useTranslation(['people', 'common']);
   const { can } = useAuth();
@@ -36,6 +39,18 @@ export function PeoplePage() {
     } catch (e) {
       setLookupError(e instanceof ApiError ? (e.status === 404 ? t('notFoundInScope') : (e.fields[0]?.message ?? e.message)) : String(e));
     }
+  };
+
+  // An ID number typed into the name search goes to the lookup by POST, never into the URL
+  // (and so never into browser history or an access log).
+  const search = (v: Record<string, string | undefined>) => {
+    const q = v.q?.trim();
+    if (q && ID_NUMBER_SHAPE.test(q)) {
+      update({ ...v, q: undefined, page: '1' });
+      void lookup(q);
+      return;
+    }
+    update({ ...v, page: '1' });
   };
 
   return (
@@ -73,7 +88,7 @@ export function PeoplePage() {
               </Typography.Text>
             )}
           </div>
-          <Form name="people-filters" layout="inline" key={JSON.stringify(filters)} initialValues={filters} onFinish={(v) => update({ ...v, page: '1' })}>
+          <Form name="people-filters" layout="inline" key={JSON.stringify(filters)} initialValues={filters} onFinish={search}>
             <Form.Item name="q" label={t('filters.q')}>
               <Input allowClear style={{ width: 140 }} />
             </Form.Item>
