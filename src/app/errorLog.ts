@@ -6,30 +6,7 @@
  * ID number or a child's name would land in the log in plain text. Of a database error only
  * the SQLSTATE, the names of the table, column and constraint, and the stack frames are kept.
  */
-
-interface DatabaseErrorFields {
-  code: string;
-  severity?: string;
-  table?: string;
-  column?: string;
-  constraint?: string;
-  routine?: string;
-  // postgres.js names them so
-  table_name?: string;
-  column_name?: string;
-  constraint_name?: string;
-}
-
-const SQLSTATE = /^[0-9A-Z]{5}$/;
-
-/** The database's error behind `err` (its own, or its cause's), if it is one. */
-function databaseError(err: unknown): DatabaseErrorFields | null {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && SQLSTATE.test(code) && 'severity' in e) return e as DatabaseErrorFields;
-  }
-  return null;
-}
+import { databaseError } from '../db/errors.ts';
 
 /** Whether `err` came from running a statement (with or without the database's own error). */
 function fromStatement(err: unknown): boolean {

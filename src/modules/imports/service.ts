@@ -13,6 +13,7 @@ import { describeError } from '../../app/errorLog.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
 import { importRowErrors, importRuns } from './schema.ts';
 import { mapHeader, rowToPersonInput } from './peopleCsv.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 export type ImportRun = typeof importRuns.$inferSelect;
 
@@ -248,7 +249,7 @@ async function flushBatch(p: Platform, actor: Actor, runId: string, rows: Prepar
       inserted = fresh.length;
     } catch (err) {
       // Another import added one of these people meanwhile: take the slower, conflict-safe path.
-      if (!/duplicate key|unique/i.test(String((err as Error).message))) throw err;
+      if (!isUniqueViolation(err)) throw err;
       changed.push(...fresh);
     }
   }
