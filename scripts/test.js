@@ -6,6 +6,7 @@ import fs from 'node:fs';
 const steps = [
   ['typecheck', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['typecheck (web)', ['node_modules/typescript/bin/tsc', '-p', 'web/tsconfig.json', '--noEmit']],
+  ['import cycles', ['node_modules/oxlint/bin/oxlint', '--allow', 'all', '--deny', 'import/no-cycle', '--import-plugin', '--deny-warnings', 'src', 'web', 'test', 'bench', 'scripts']],
   ['web build', ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']],
   ['unit and API tests', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'unit']],
   ['browser tests', ['node_modules/vitest/vitest.mjs', 'run', '--project', 'e2e']],

@@ -19,7 +19,7 @@ import { registerResponseHeaders } from './responseHeaders.ts';
 import { requestLogSerializer } from './requestLog.ts';
 import { AppError } from './errors.ts';
 import { registerTextInputCheck, validatorCompiler } from './validation.ts';
-import { accessRoutes } from '../modules/access/index.ts';
+import { accessRoutes, actorForSession } from '../modules/access/index.ts';
 import { orgRoutes } from '../modules/org/index.ts';
 import { peopleRoutes } from '../modules/people/index.ts';
 import { importRoutes } from '../modules/imports/index.ts';
@@ -95,7 +95,7 @@ export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<Fast
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1 } });
   registerErrorHandler(app);
-  registerAuth(app, p);
+  registerAuth(app, (token, address) => actorForSession(p, token, address));
 
   await app.register(swagger, {
     openapi: {

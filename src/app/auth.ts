@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 import type { Actor } from './scope.ts';
 import { pickLocale, type Locale } from '../i18n/index.ts';
-import { actorForSession } from '../modules/access/index.ts';
 import type { Platform } from './context.ts';
 import { clientAddress, isSecureRequest } from './clientAddress.ts';
 
@@ -22,11 +21,17 @@ declare module 'fastify' {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * Turns a session token into its actor, or null when the session is unknown, expired or
+ * revoked. The access module supplies it; the app layer never imports a module.
+ */
+export type SessionResolver = (token: string, address: string) => Promise<{ actor: Actor; csrfToken: string } | null>;
+
+/**
  * Resolves the session cookie to an actor on every request and enforces CSRF protection
  * (a per-session token echoed in the X-CSRF-Token header) on every state-changing request
  * made with a session.
  */
-export function registerAuth(app: FastifyInstance, platform: Platform): void {
+export function registerAuth(app: FastifyInstance, resolveSession: SessionResolver): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('locale', 'zh-CN');
@@ -36,7 +41,7 @@ export function registerAuth(app: FastifyInstance, platform: Platform): void {
     req.locale = pickLocale(cookies[LOCALE_COOKIE], req.headers['accept-language']);
     const token = cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await actorForSession(platform, token, clientAddress(req));
+    const found = await resolveSession(token, clientAddress(req));
     if (!found) return;
     req.actor = found.actor;
     req.csrfToken = found.csrfToken;

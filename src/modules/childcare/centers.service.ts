@@ -6,7 +6,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
 import type { Executor } from '../../db/client.ts';
-import { AppError, type FieldIssue } from '../../app/errors.ts';
+import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, isWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { toXlsx } from '../../app/spreadsheet.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
@@ -15,24 +15,16 @@ import { findUnit, unitNameMap } from '../org/index.ts';
 import { isOperator, loadCenter, visibleCentersAs, type CenterRow } from './access.ts';
 import { classStandardOn } from './ratios.ts';
 import { simplifiedFireAllowed } from './filing.ts';
-import { childcareCenterStatusEvents, childcareCenters, childcareClasses, childcareEnrolments, childcareFilings } from './schema.ts';
+import { childcareCenterStatusEvents, childcareCenters, childcareEnrolments, childcareFilings } from './schema.ts';
 import { CENTER_STATUS_MOVES } from './vocabulary.ts';
 import { classCounts, refreshWarnings } from './staffing.service.ts';
-import { addEvent, displayName, filingViewsOf } from './filing.service.ts';
+import { filingViewsOf } from './filing.service.ts';
+import { addEvent } from './timeline.service.ts';
+import { checkClasses, saveClasses } from './classes.service.ts';
+import { actorDisplayName } from '../access/index.ts';
 import { documentsOf } from './documents.service.ts';
 import { listWarnings } from './warnings.service.ts';
-import type { CenterChangeInput, CenterDetail, CenterInput, CenterListItem, CenterStatusInput, CentersQuery, ClassInput } from './contract.ts';
-
-/** Class capacities within the standard's class sizes (托育机构设置标准（试行）). */
-export function checkClasses(classes: readonly ClassInput[], on: string, path = 'classes'): FieldIssue[] {
-  const std = classStandardOn(on);
-  const issues: FieldIssue[] = [];
-  classes.forEach((c, i) => {
-    const max = std.classes[c.classType].maxSize;
-    if (c.capacity > max) issues.push({ field: `${path}.${i}.capacity`, key: 'childcare.classTooLarge', params: { max } });
-  });
-  return issues;
-}
+import type { CenterChangeInput, CenterDetail, CenterInput, CenterListItem, CenterStatusInput, CentersQuery } from './contract.ts';
 
 function checkCenterInput(input: CenterInput, on: string): void {
   const issues = checkClasses(input.classes, on);
@@ -63,23 +55,6 @@ function centerValues(input: CenterInput) {
     openedOn: input.openedOn ?? null,
     cloudSupervision: input.cloudSupervision,
   };
-}
-
-/** Upserts the classes of a center: listed ids are updated, new ones added, the rest closed. */
-export async function saveClasses(tx: Executor, center: { id: string; unitCode: string }, classes: readonly ClassInput[]): Promise<void> {
-  const existing = await tx.select({ id: childcareClasses.id }).from(childcareClasses).where(eq(childcareClasses.centerId, center.id));
-  const known = new Set(existing.map((c) => c.id));
-  const kept = new Set<string>();
-  for (const [i, c] of classes.entries()) {
-    if (c.id) {
-      if (!known.has(c.id)) throw AppError.field(`classes.${i}.id`, 'childcare.unknownClass');
-      kept.add(c.id);
-      await tx.update(childcareClasses).set({ classType: c.classType, name: c.name, capacity: c.capacity, active: true }).where(eq(childcareClasses.id, c.id));
-    } else {
-      await tx.insert(childcareClasses).values({ unitCode: center.unitCode, centerId: center.id, classType: c.classType, name: c.name, capacity: c.capacity });
-    }
-  }
-  for (const id of known) if (!kept.has(id)) await tx.update(childcareClasses).set({ active: false }).where(eq(childcareClasses.id, id));
 }
 
 export async function registerCenter(p: Platform, actor: Actor, input: CenterInput): Promise<{ id: string; filingId: string }> {
@@ -288,7 +263,7 @@ export async function changeCenterStatus(p: Platform, actor: Actor, id: string, 
       if (n > 0) throw AppError.field('action', 'childcare.closeWithChildren', { count: n });
     }
     await tx.update(childcareCenters).set({ status: move.to, updatedAt: sql`now()` }).where(eq(childcareCenters.id, id));
-    const name = await displayName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     await tx.insert(childcareCenterStatusEvents).values({ unitCode: center.unitCode, centerId: id, action: input.action, fromStatus: center.status, toStatus: move.to, reason: input.reason, actorId: actor.id, actorName: name });
     await appendAudit(tx, actor, { action: `childcare.center.${input.action}`, entityType: 'childcare_center', entityId: id, unitCode: center.unitCode, detail: { from: center.status, to: move.to, reason: input.reason } });
   });

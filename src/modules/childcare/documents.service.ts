@@ -13,7 +13,8 @@ import { assertWithinScope, inScope, requirePermission, type Actor } from '../..
 import { appendAudit } from '../audit/index.ts';
 import { isOperator, loadCenter } from './access.ts';
 import { childcareDocuments, childcareFilings, childcareStaff } from './schema.ts';
-import { addEvent, displayName } from './filing.service.ts';
+import { addEvent } from './timeline.service.ts';
+import { actorDisplayName } from '../access/index.ts';
 import type { DocumentView } from './contract.ts';
 import type { DocumentKind } from './vocabulary.ts';
 
@@ -79,7 +80,7 @@ export async function uploadDocument(
         sha256,
         content: file.content,
         uploadedBy: actor.id,
-        uploadedByName: await displayName(tx, actor),
+        uploadedByName: await actorDisplayName(tx, actor),
       })
       .returning(viewColumns);
     if (filing) await addEvent(tx, actor, filing, 'documentAdded', { comment: row.fileName });

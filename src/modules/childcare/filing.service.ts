@@ -10,42 +10,18 @@ import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { appendAudit } from '../audit/index.ts';
 import { unitNameMap } from '../org/index.ts';
-import { can, users } from '../access/index.ts';
+import { actorDisplayName, can } from '../access/index.ts';
 import { isOperator, loadCenter, visibleCentersAs, type CenterRow } from './access.ts';
 import { DEPARTMENT_PARTS, missingEvidence, nextFilingStatus, pendingDepartments, simplifiedFireAllowed, type FilingAction } from './filing.ts';
 import { childcareCenters, childcareDepartmentReviewers, childcareFilingEvents, childcareFilingReviews, childcareFilings } from './schema.ts';
-import { DEPARTMENTS, type Department, type DocumentKind, type FilingEventAction } from './vocabulary.ts';
+import { DEPARTMENTS, type Department, type DocumentKind } from './vocabulary.ts';
 import { documentsOf } from './documents.service.ts';
-import { saveClasses } from './centers.service.ts';
+import { saveClasses } from './classes.service.ts';
+import { addEvent } from './timeline.service.ts';
 import { refreshWarnings } from './staffing.service.ts';
 import type { CenterChangeInput, DocumentView, FilingListItem, FilingView } from './contract.ts';
 
 type FilingRow = typeof childcareFilings.$inferSelect;
-
-export async function addEvent(
-  tx: Executor,
-  actor: Actor,
-  filing: Pick<FilingRow, 'id' | 'centerId' | 'unitCode'>,
-  action: FilingEventAction,
-  extra: { department?: Department | null; comment?: string | null } = {},
-): Promise<void> {
-  await tx.insert(childcareFilingEvents).values({
-    unitCode: filing.unitCode,
-    filingId: filing.id,
-    centerId: filing.centerId,
-    actorId: actor.id,
-    actorName: await displayName(tx, actor),
-    action,
-    department: extra.department ?? null,
-    comment: extra.comment ?? null,
-  });
-}
-
-export async function displayName(tx: Executor, actor: Actor): Promise<string> {
-  if (!actor.id) return actor.username;
-  const [u] = await tx.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).limit(1);
-  return u?.name ?? actor.username;
-}
 
 /** Filing views of one center, newest first, with reviews and timeline. */
 export async function filingViewsOf(p: Platform, center: CenterRow, rows: FilingRow[], documents: DocumentView[]): Promise<FilingView[]> {
@@ -167,7 +143,7 @@ export async function reviewFiling(p: Platform, actor: Actor, id: string, input:
     const status = transition(filing.status, 'review');
     await tx
       .update(childcareFilingReviews)
-      .set({ decision: input.decision, comment: input.comment ?? null, reviewerId: actor.id, reviewerName: await displayName(tx, actor), decidedAt: sql`now()` })
+      .set({ decision: input.decision, comment: input.comment ?? null, reviewerId: actor.id, reviewerName: await actorDisplayName(tx, actor), decidedAt: sql`now()` })
       .where(and(eq(childcareFilingReviews.filingId, id), eq(childcareFilingReviews.department, department)));
     await tx.update(childcareFilings).set({ status, updatedAt: sql`now()` }).where(eq(childcareFilings.id, id));
     if (filing.kind === 'initial') await tx.update(childcareCenters).set({ status: 'inReview', updatedAt: sql`now()` }).where(eq(childcareCenters.id, center.id));
@@ -182,7 +158,7 @@ export async function decideFiling(p: Platform, actor: Actor, id: string, input:
   requirePermission(actor, 'childcare.file');
   await p.db.transaction(async (tx) => {
     const { filing, center } = await loadFiling(tx, actor, id);
-    const name = await displayName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     if (input.decision === 'return') {
       const status = transition(filing.status, 'return');
       await tx

@@ -6,7 +6,7 @@ import type { Executor } from '../../db/client.ts';
 import { uuidv7 } from '../../db/uuid.ts';
 import { addDays, dayNumber } from '../../app/dates.ts';
 import { appendAudit } from '../audit/index.ts';
-import { users } from '../access/index.ts';
+import { actorDisplayName } from '../access/index.ts';
 import { centerForActor, centersOfActor, type CenterRef } from '../admission/index.ts';
 import { childcareCenters, childcareClasses, childcareEnrolments } from '../childcare/index.ts';
 import { assertGuardianOf } from '../guardianship/index.ts';
@@ -44,11 +44,6 @@ const NO_USER = '00000000-0000-0000-0000-000000000000';
 const MAX_PHOTO_BYTES = 600 * 1024;
 
 const iso = (v: string | null) => (v ? new Date(v).toISOString() : null);
-
-async function displayName(ex: Executor, actor: Actor): Promise<string> {
-  const [u] = await ex.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id ?? NO_USER)).limit(1);
-  return u?.name ?? actor.username;
-}
 
 /** A clock time on a day in Asia/Shanghai as a timestamp; now when no time is given. */
 function instant(day: string, time: string | undefined): string {
@@ -151,7 +146,7 @@ export async function checkIn(p: Platform, actor: Actor, centerId: string, input
     const e = await enrolmentAt(tx, actor, center, input.enrolmentId, day);
     const [existing] = await tx.select().from(familyAttendance).where(and(eq(familyAttendance.enrolmentId, e.id), eq(familyAttendance.day, day), inScope(familyAttendance.unitCode, actor))).limit(1);
     if (existing?.checkInAt) throw AppError.conflict('enrolmentId', 'family.alreadyCheckedIn');
-    const name = await displayName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     const values = { checkInAt: instant(day, input.time), checkInBy: actor.id, checkInByName: name, droppedOffBy: input.droppedOffBy, absence: null, note: null };
     const [row] = existing
       ? await tx.update(familyAttendance).set(values).where(eq(familyAttendance.id, existing.id)).returning(attendanceColumns)
@@ -173,7 +168,7 @@ export async function checkOut(p: Platform, actor: Actor, centerId: string, inpu
     if (new Date(at) < new Date(existing.checkInAt)) throw AppError.field('time', 'family.checkOutBeforeIn');
     const [row] = await tx
       .update(familyAttendance)
-      .set({ checkOutAt: at, checkOutBy: actor.id, checkOutByName: await displayName(tx, actor), pickedUpBy: input.pickedUpBy, pickedUpRelation: input.pickedUpRelation })
+      .set({ checkOutAt: at, checkOutBy: actor.id, checkOutByName: await actorDisplayName(tx, actor), pickedUpBy: input.pickedUpBy, pickedUpRelation: input.pickedUpRelation })
       .where(eq(familyAttendance.id, existing.id))
       .returning(attendanceColumns);
     await appendAudit(tx, actor, { action: 'family.attendance.checkOut', entityType: 'person', entityId: e.personId, unitCode: center.unitCode, detail: { day, pickedUpBy: input.pickedUpBy, relation: input.pickedUpRelation } });
@@ -244,7 +239,7 @@ export async function writeReport(p: Platform, actor: Actor, centerId: string, i
   return p.db.transaction(async (tx) => {
     const center = await centerForActor(tx, actor, centerId, 'family.staff');
     const e = await enrolmentAt(tx, actor, center, input.enrolmentId, day);
-    const name = await displayName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     const values = {
       meals: input.meals,
       napFrom: input.napFrom ?? null,
@@ -367,7 +362,7 @@ export async function sendStaffMessage(p: Platform, actor: Actor, centerId: stri
     if (!e) throw AppError.field('personId', 'family.notAtCenter');
     const [m] = await tx
       .insert(familyMessages)
-      .values({ unitCode: center.unitCode, centerId: center.id, personId, senderId: actor.id, senderSide: 'staff', senderName: await displayName(tx, actor), body })
+      .values({ unitCode: center.unitCode, centerId: center.id, personId, senderId: actor.id, senderSide: 'staff', senderName: await actorDisplayName(tx, actor), body })
       .returning(messageColumns);
     await appendAudit(tx, actor, { action: 'family.message.send', entityType: 'person', entityId: personId, unitCode: center.unitCode, detail: { side: 'staff' } });
     return toMessage(m);
@@ -395,7 +390,7 @@ export async function sendParentMessage(p: Platform, actor: Actor, personId: str
     if (!e) throw AppError.field('personId', 'family.notEnrolled');
     const [m] = await tx
       .insert(familyMessages)
-      .values({ unitCode: e.unitCode, centerId: e.centerId, personId, senderId: actor.id, senderSide: 'parent', senderName: await displayName(tx, actor), body })
+      .values({ unitCode: e.unitCode, centerId: e.centerId, personId, senderId: actor.id, senderSide: 'parent', senderName: await actorDisplayName(tx, actor), body })
       .returning(messageColumns);
     await appendAudit(tx, actor, { action: 'family.message.send', entityType: 'person', entityId: personId, unitCode: e.unitCode, detail: { side: 'parent' } });
     return toMessage(m);
@@ -429,7 +424,7 @@ export async function publishNotice(p: Platform, actor: Actor, centerId: string,
     const center = await centerForActor(tx, actor, centerId, 'family.staff');
     const [n] = await tx
       .insert(familyNotices)
-      .values({ unitCode: center.unitCode, centerId: center.id, title: input.title, body: input.body, authorId: actor.id, authorName: await displayName(tx, actor) })
+      .values({ unitCode: center.unitCode, centerId: center.id, title: input.title, body: input.body, authorId: actor.id, authorName: await actorDisplayName(tx, actor) })
       .returning();
     await appendAudit(tx, actor, { action: 'family.notice.publish', entityType: 'childcare_center', entityId: center.id, unitCode: center.unitCode, detail: { notice: n.id, title: input.title } });
     return { id: n.id, centerName: center.name, title: n.title, body: n.body, publishedAt: iso(n.publishedAt)!, authorName: n.authorName };
@@ -471,7 +466,7 @@ export async function saveMealPlan(p: Platform, actor: Actor, centerId: string, 
   if (unknown.length) throw AppError.field('dishes', 'family.unknownFood', { foods: unknown.join(', ') });
   return p.db.transaction(async (tx) => {
     const center = await centerForActor(tx, actor, centerId, 'family.staff');
-    const name = await displayName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     const [row] = await tx
       .insert(familyMealPlans)
       .values({ unitCode: center.unitCode, centerId: center.id, weekStart: input.weekStart, dishes: input.dishes, updatedBy: actor.id, updatedByName: name })

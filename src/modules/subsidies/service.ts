@@ -12,7 +12,7 @@ import { addDays } from '../../app/dates.ts';
 import type { Executor } from '../../db/client.ts';
 import { uuidv7 } from '../../db/uuid.ts';
 import { appendAudit } from '../audit/index.ts';
-import { can, users } from '../access/index.ts';
+import { actorDisplayName, can } from '../access/index.ts';
 import { unitNameMap } from '../org/index.ts';
 import { persons } from '../people/index.ts';
 import { childcareCenters, childcareEnrolments } from '../childcare/index.ts';
@@ -25,12 +25,6 @@ import type { ClaimDecision, ClaimInput, ClaimView, MonthDetail, MonthListItem, 
 
 /** Care types counted as enrolled children (生均): hourly and temporary care (计时托、临时托) are not enrolments for the monthly rate. */
 export const COUNTED_CARE_TYPES = ['fullDay', 'halfDay'] as const;
-
-async function actorName(ex: Executor, actor: Actor): Promise<string> {
-  if (!actor.id) return actor.username;
-  const [u] = await ex.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).limit(1);
-  return u?.name ?? actor.username;
-}
 
 // ---- rules -------------------------------------------------------------------------------
 
@@ -77,7 +71,7 @@ export async function addRuleVersion(p: Platform, actor: Actor, input: RuleInput
     if (previous) {
       await tx.update(subsidyRules).set({ effectiveTo: addDays(input.effectiveFrom, -1) }).where(eq(subsidyRules.id, previous.id));
     }
-    const [row] = await tx.insert(subsidyRules).values({ ...input, createdByName: await actorName(tx, actor) }).returning();
+    const [row] = await tx.insert(subsidyRules).values({ ...input, createdByName: await actorDisplayName(tx, actor) }).returning();
     await appendAudit(tx, actor, {
       action: 'subsidies.rule.create',
       entityType: 'subsidy_rule',
@@ -176,7 +170,7 @@ export async function computeMonth(p: Platform, actor: Actor, input: { month: st
     for (const e of enrolments) byCenter.set(e.centerId, [...(byCenter.get(e.centerId) ?? []), e]);
     const stale = existing.filter((e) => e.status === 'computed').map((e) => e.id);
     if (stale.length) await tx.delete(subsidyMonths).where(inArray(subsidyMonths.id, stale));
-    const name = await actorName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     let children = 0;
     let totalFen = 0;
     for (const c of toCompute) {
@@ -331,7 +325,7 @@ export async function approveMonth(p: Platform, actor: Actor, id: string): Promi
   await p.db.transaction(async (tx) => {
     const row = await monthRow(tx, actor, id);
     if (row.status !== 'computed') throw AppError.conflict('status', 'subsidies.notComputed');
-    await tx.update(subsidyMonths).set({ status: 'approved', approvedAt: sql`now()`, approvedBy: actor.id, approvedByName: await actorName(tx, actor) }).where(eq(subsidyMonths.id, id));
+    await tx.update(subsidyMonths).set({ status: 'approved', approvedAt: sql`now()`, approvedBy: actor.id, approvedByName: await actorDisplayName(tx, actor) }).where(eq(subsidyMonths.id, id));
     await appendAudit(tx, actor, { action: 'subsidies.month.approve', entityType: 'subsidy_month', entityId: id, unitCode: row.unitCode, detail: { month: row.month, totalFen: row.totalFen } });
   });
   return getMonth(p, actor, id);
@@ -422,7 +416,7 @@ export async function submitClaim(p: Platform, actor: Actor, input: ClaimInput):
     const { capFen } = computeOneTimeSubsidy(rule, { costFen: input.costFen, places: input.places });
     const [row] = await tx
       .insert(subsidyClaims)
-      .values({ unitCode: center.unitCode, centerId: center.id, ruleCode: rule.code, costFen: input.costFen, places: rule.unit === 'place' ? input.places! : null, description: input.description, status: 'submitted', capFen, submittedBy: actor.id, submittedByName: await actorName(tx, actor) })
+      .values({ unitCode: center.unitCode, centerId: center.id, ruleCode: rule.code, costFen: input.costFen, places: rule.unit === 'place' ? input.places! : null, description: input.description, status: 'submitted', capFen, submittedBy: actor.id, submittedByName: await actorDisplayName(tx, actor) })
       .returning();
     await appendAudit(tx, actor, { action: 'subsidies.claim.submit', entityType: 'subsidy_claim', entityId: row.id, unitCode: row.unitCode, detail: { ruleCode: row.ruleCode, costFen: row.costFen } });
     return claimToView(row, center.name);
@@ -440,7 +434,7 @@ export async function decideClaim(p: Platform, actor: Actor, id: string, d: Clai
     const amountFen = d.decision === 'approve' ? computeOneTimeSubsidy(rule, { costFen: row.costFen, places: row.places ?? undefined }).amountFen : null;
     const [updated] = await tx
       .update(subsidyClaims)
-      .set({ status: d.decision === 'approve' ? 'approved' : 'rejected', amountFen, decidedBy: actor.id, decidedByName: await actorName(tx, actor), decidedAt: sql`now()`, decisionComment: d.comment || null })
+      .set({ status: d.decision === 'approve' ? 'approved' : 'rejected', amountFen, decidedBy: actor.id, decidedByName: await actorDisplayName(tx, actor), decidedAt: sql`now()`, decisionComment: d.comment || null })
       .where(eq(subsidyClaims.id, id))
       .returning();
     await appendAudit(tx, actor, { action: `subsidies.claim.${d.decision}`, entityType: 'subsidy_claim', entityId: id, unitCode: row.unitCode, detail: { amountFen } });

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/index.ts';
 import { unitNameMap } from '../org/index.ts';
 import { childcareCenters } from '../childcare/index.ts';
 import { centerForActor, currentGrades } from '../grading/index.ts';
-import { canRead } from './inspections.service.ts';
+import { canRead } from './access.ts';
 
 export async function cloudCoverage(p: Platform, actor: Actor, q: { unitCode?: string }) {
   canRead(actor);

@@ -9,7 +9,7 @@ import { centerForActor, centersVisibleTo } from '../grading/index.ts';
 import { creditEvents } from './schema.ts';
 import { CREDIT_RULES, creditScore, pointsFor, type CreditRuleCode } from './credit.ts';
 import type { CreditSource } from './vocabulary.ts';
-import { canRead } from './inspections.service.ts';
+import { canRead } from './access.ts';
 import { addDays } from '../../app/dates.ts';
 
 export async function recordCredit(tx: Executor, e: { unitCode: string; centerId: string; ruleCode: CreditRuleCode; sourceType: CreditSource; sourceId: string; occurredOn: string }): Promise<void> {

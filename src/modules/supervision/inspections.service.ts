@@ -12,7 +12,8 @@ import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, isWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
-import { can, users } from '../access/index.ts';
+import { actorDisplayName, users } from '../access/index.ts';
+import { canRead } from './access.ts';
 import { findUnit, unitNameMap } from '../org/index.ts';
 import { childcareCenters } from '../childcare/index.ts';
 import { centerForActor, centersVisibleTo } from '../grading/index.ts';
@@ -23,15 +24,6 @@ import { isOverdue, nextOrderStatus } from './rectification.ts';
 import { recordCredit } from './credit.service.ts';
 import type { InspectionsQuery, InspectionView, OrderReview, OrderView, PlanInput, PlanView, ResultInput } from './contract.ts';
 
-export async function actorName(ex: Executor, actor: Actor): Promise<string> {
-  if (!actor.id) return actor.username;
-  const [u] = await ex.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).limit(1);
-  return u?.name ?? actor.username;
-}
-
-export function canRead(actor: Actor): void {
-  if (!can(actor.role, 'supervision.read') && !can(actor.role, 'supervision.report')) throw AppError.forbidden();
-}
 
 // ---- plans and the draw ------------------------------------------------------------------
 
@@ -50,7 +42,7 @@ export async function createPlan(p: Platform, actor: Actor, input: PlanInput): P
   return p.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(inspectionPlans)
-      .values({ ...input, unitCode, status: 'draft', createdByName: await actorName(tx, actor) })
+      .values({ ...input, unitCode, status: 'draft', createdByName: await actorDisplayName(tx, actor) })
       .returning();
     await appendAudit(tx, actor, { action: 'supervision.plan.create', entityType: 'inspection_plan', entityId: row.id, unitCode });
     return planToView(tx, row);
@@ -100,7 +92,7 @@ export async function drawPlan(p: Platform, actor: Actor, id: string, input: { s
         })),
       );
     }
-    const [row] = await tx.update(inspectionPlans).set({ status: 'drawn', draw, drawnAt: sql`now()`, drawnByName: await actorName(tx, actor) }).where(eq(inspectionPlans.id, id)).returning();
+    const [row] = await tx.update(inspectionPlans).set({ status: 'drawn', draw, drawnAt: sql`now()`, drawnByName: await actorDisplayName(tx, actor) }).where(eq(inspectionPlans.id, id)).returning();
     await appendAudit(tx, actor, { action: 'supervision.plan.draw', entityType: 'inspection_plan', entityId: id, unitCode: plan.unitCode, detail: { seed, algorithm: draw.algorithm, candidates: draw.candidates.length, picked: draw.assignments.length } });
     return planToView(tx, row);
   });
@@ -189,7 +181,7 @@ export async function recordResult(p: Platform, actor: Actor, id: string, input:
       await recordCredit(tx, { unitCode: row.unitCode, centerId: row.centerId, ruleCode: `finding.${f.severity}`, sourceType: 'finding', sourceId: finding.id, occurredOn: input.inspectedOn });
     }
     if (found.length) {
-      const by = await actorName(tx, actor);
+      const by = await actorDisplayName(tx, actor);
       const [order] = await tx
         .insert(rectificationOrders)
         .values({
@@ -319,7 +311,7 @@ export async function respondToOrder(p: Platform, actor: Actor, id: string, inpu
   requirePermission(actor, 'supervision.report');
   return p.db.transaction(async (tx) => {
     const { row: found, center } = await orderRow(tx, actor, id);
-    const by = await actorName(tx, actor);
+    const by = await actorDisplayName(tx, actor);
     const row = await noteOverdue(tx, found, p.today(), 'system');
     if (!nextOrderStatus(row.status, { action: 'respond' })) throw AppError.conflict('status', 'supervision.orderTransition');
     const history: OrderHistoryEntry[] = [...row.history, { at: new Date().toISOString(), by, action: 'respond', comment: input.response }];
@@ -337,7 +329,7 @@ export async function reviewOrder(p: Platform, actor: Actor, id: string, input: 
     const next = nextOrderStatus(row.status, input.decision === 'accept' ? { action: 'accept' } : { action: 'reject', newDeadline: input.newDeadline });
     if (!next) throw AppError.conflict('status', 'supervision.orderTransition');
     if (input.decision === 'reject' && input.newDeadline <= today) throw AppError.field('newDeadline', 'supervision.deadlineBeforeIssue');
-    const by = await actorName(tx, actor);
+    const by = await actorDisplayName(tx, actor);
     const history: OrderHistoryEntry[] = [...row.history, { at: new Date().toISOString(), by, action: input.decision, comment: input.comment, ...(input.decision === 'reject' ? { deadline: input.newDeadline } : {}) }];
     const [updated] = await tx
       .update(rectificationOrders)
@@ -356,7 +348,7 @@ export async function recordOverdueOrders(p: Platform, actor: Actor): Promise<{ 
     const today = p.today();
     const due = await tx.select().from(rectificationOrders).where(and(inScope(rectificationOrders.unitCode, actor), eq(rectificationOrders.status, 'open'), eq(rectificationOrders.overdueRecorded, false), sql`${rectificationOrders.deadline} < ${today}`));
     for (const row of due) {
-      await noteOverdue(tx, row, today, await actorName(tx, actor));
+      await noteOverdue(tx, row, today, await actorDisplayName(tx, actor));
       await appendAudit(tx, actor, { action: 'supervision.rectification.overdue', entityType: 'rectification_order', entityId: row.id, unitCode: row.unitCode });
     }
     return { recorded: due.length };

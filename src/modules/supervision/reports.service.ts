@@ -14,7 +14,8 @@ import { childcareCenters, childcareEnrolments } from '../childcare/index.ts';
 import { guardianships } from '../guardianship/index.ts';
 import { centerForActor, centersVisibleTo } from '../grading/index.ts';
 import { centerComplaints, centerIncidents } from './schema.ts';
-import { actorName, canRead } from './inspections.service.ts';
+import { canRead } from './access.ts';
+import { actorDisplayName } from '../access/index.ts';
 import { recordCredit } from './credit.service.ts';
 import type { ComplaintView, IncidentInput, IncidentView } from './contract.ts';
 import type { ComplaintCategory } from './vocabulary.ts';
@@ -30,7 +31,7 @@ export async function reportIncident(p: Platform, actor: Actor, input: IncidentI
     const center = await centerForActor(tx, actor, input.centerId);
     const [row] = await tx
       .insert(centerIncidents)
-      .values({ ...input, unitCode: center.unitCode, status: 'reported', reportedBy: actor.id, reportedByName: await actorName(tx, actor) })
+      .values({ ...input, unitCode: center.unitCode, status: 'reported', reportedBy: actor.id, reportedByName: await actorDisplayName(tx, actor) })
       .returning();
     await appendAudit(tx, actor, { action: 'supervision.incident.report', entityType: 'center_incident', entityId: row.id, unitCode: row.unitCode, detail: { kind: row.kind, severity: row.severity } });
     return incidentToView(row, center.name);
@@ -47,7 +48,7 @@ export async function handleIncident(p: Platform, actor: Actor, id: string, h: {
     if (!allowed) throw AppError.conflict('status', 'supervision.incidentTransition');
     const [updated] = await tx
       .update(centerIncidents)
-      .set({ status: h.action === 'acknowledge' ? 'acknowledged' : 'closed', handlingNote: h.note || row.handlingNote, handledByName: await actorName(tx, actor), centerAtFault: h.action === 'close' ? h.centerAtFault : null, updatedAt: sql`now()` })
+      .set({ status: h.action === 'acknowledge' ? 'acknowledged' : 'closed', handlingNote: h.note || row.handlingNote, handledByName: await actorDisplayName(tx, actor), centerAtFault: h.action === 'close' ? h.centerAtFault : null, updatedAt: sql`now()` })
       .where(eq(centerIncidents.id, id))
       .returning();
     if (h.action === 'close' && h.centerAtFault && row.severity !== 'general') {
@@ -89,7 +90,7 @@ export async function fileComplaint(p: Platform, actor: Actor, input: { centerId
     if (!link) throw AppError.field('centerId', 'supervision.notYourChild');
     const [row] = await tx
       .insert(centerComplaints)
-      .values({ unitCode: link.unitCode, centerId: input.centerId, complainantId: actor.id, complainantName: await actorName(tx, actor), category: input.category, content: input.content, status: 'received' })
+      .values({ unitCode: link.unitCode, centerId: input.centerId, complainantId: actor.id, complainantName: await actorDisplayName(tx, actor), category: input.category, content: input.content, status: 'received' })
       .returning();
     await appendAudit(tx, actor, { action: 'supervision.complaint.file', entityType: 'center_complaint', entityId: row.id, unitCode: row.unitCode });
     return complaintToView(row, link.name);
@@ -110,7 +111,7 @@ export async function handleComplaint(p: Platform, actor: Actor, id: string, h: 
     const allowed = h.action === 'handle' ? row.status === 'received' : ['received', 'handling'].includes(row.status);
     if (!allowed) throw AppError.conflict('status', 'supervision.complaintTransition');
     const status = h.action === 'handle' ? 'handling' : h.action === 'uphold' ? 'upheld' : 'dismissed';
-    const [updated] = await tx.update(centerComplaints).set({ status, reply: h.reply || row.reply, handledByName: await actorName(tx, actor), handledAt: sql`now()` }).where(eq(centerComplaints.id, id)).returning();
+    const [updated] = await tx.update(centerComplaints).set({ status, reply: h.reply || row.reply, handledByName: await actorDisplayName(tx, actor), handledAt: sql`now()` }).where(eq(centerComplaints.id, id)).returning();
     if (status === 'upheld') await recordCredit(tx, { unitCode: row.unitCode, centerId: row.centerId, ruleCode: 'complaint.upheld', sourceType: 'complaint', sourceId: row.id, occurredOn: p.today() });
     await appendAudit(tx, actor, { action: `supervision.complaint.${h.action}`, entityType: 'center_complaint', entityId: id, unitCode: row.unitCode });
     return complaintToView(updated, center.name);

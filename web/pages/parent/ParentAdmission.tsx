@@ -7,7 +7,7 @@ import { applyApiError } from '../../components/formErrors.ts';
 import type { ApplicationView, ProgramView, RoundView } from '../../../src/modules/admission/contract.ts';
 import { CARE_TYPES, CLASS_TYPES } from '../../../src/modules/childcare/vocabulary.ts';
 import { ApplicationStatusTag, ChoiceList } from '../admission/explain.tsx';
-import { useOwnChildren } from './ParentApp.tsx';
+import { useOwnChildren } from './ownChildren.ts';
 
 function errorText(e: unknown): string {
   return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);

@@ -1,15 +1,13 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
 import { Avatar, Button, Card, Empty, Layout, List, Result, Space, Spin, Typography } from 'antd';
 import { CalendarOutlined, ClockCircleOutlined, HeartOutlined, LogoutOutlined, MessageOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
-import type { OwnChild } from '../../../src/modules/guardianship/contract.ts';
 import { PARENT_NAVIGATION, type ParentNavItem } from './parentNavigation.ts';
 import { ParentChildPage } from './ParentChildPage.tsx';
+import { useOwnChildren } from './ownChildren.ts';
 import { ParentAdmission } from './ParentAdmission.tsx';
 import { ParentDay, ParentMessages } from './ParentDay.tsx';
 
@@ -22,10 +20,6 @@ const ICONS: Record<ParentNavItem['key'], ReactNode> = {
 
 /** Page width of the parent's app: a phone's, centred on larger screens. */
 export const PARENT_WIDTH = 520;
-
-export function useOwnChildren() {
-  return useQuery({ queryKey: ['own-children'], queryFn: () => api.get<OwnChild[]>('/parent/children') });
-}
 
 function ChildrenPage() {
   const { t } = useTranslation(['parent', 'health']);

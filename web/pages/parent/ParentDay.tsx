@@ -8,7 +8,7 @@ import type { ComplaintView } from '../../../src/modules/supervision/contract.ts
 import { COMPLAINT_CATEGORIES } from '../../../src/modules/supervision/vocabulary.ts';
 import { applyApiError } from '../../components/formErrors.ts';
 import { Conversation } from '../family/HomeCenterPage.tsx';
-import { useOwnChildren } from './ParentApp.tsx';
+import { useOwnChildren } from './ownChildren.ts';
 
 const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }) : '');
 const todayShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import type { LineView, MonthDetail } from '../../../src/modules/subsidies/contract.ts';
-import { StatusTag } from './MonthsTab.tsx';
+import { StatusTag } from './StatusTag.tsx';
 import { yuan } from './money.ts';
 
 /** One center's month: every line with its rule, days and amount, and the county's approval and payment. */

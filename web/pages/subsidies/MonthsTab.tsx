@@ -9,14 +9,8 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { MonthListItem } from '../../../src/modules/subsidies/contract.ts';
 import { MonthDrawer } from './MonthDrawer.tsx';
+import { StatusTag } from './StatusTag.tsx';
 import { lastEndedMonth, recentMonths, yuan } from './money.ts';
-
-const STATUS_COLORS: Record<string, string> = { computed: 'orange', approved: 'blue', paid: 'green' };
-
-export function StatusTag({ status }: { status: string }) {
-  const { t } = useTranslation('subsidies');
-  return <Tag color={STATUS_COLORS[status]}>{t(`status.${status}`)}</Tag>;
-}
 
 /** The centers' months: filter, sort, export; compute a month; open one for its lines. */
 export function MonthsTab() {
