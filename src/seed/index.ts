@@ -29,8 +29,16 @@ export interface SeedOptions {
 /** Years with a population base: the indicator years of SPEC §4 up to the current one. */
 export const POPULATION_YEARS = [2022, 2023, 2024, 2025, 2026];
 
-/** Share of each village's children and elderly loaded as people records, by scale. */
-const PEOPLE_SHARE: Record<Scale, number> = { base: 0, demo: 0.01, city: 1 };
+/**
+ * The demo is a miniature of the city: its population base is 6 % of the city's in every unit,
+ * and it holds 60 of the city scale's 1,000 childcare centers, so that the cockpit's ratios
+ * (places per 1,000 residents, screening rates …) come out as a real city's would
+ * (docs/population-base.md). The base scale has the full base and no records.
+ */
+export const BASE_SHARE: Record<Scale, number> = { base: 1, demo: 0.06, city: 1 };
+
+/** Share of each village's children and elderly (of its base) loaded as people records, by scale. */
+const PEOPLE_SHARE: Record<Scale, number> = { base: 0, demo: 1, city: 1 };
 
 export const DEMO_PASSWORD = 'kangyu-demo';
 
@@ -91,13 +99,14 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   );
   progress('units', units.length, units.length);
 
-  const population = generatePopulationBase(units, POPULATION_YEARS, rng.fork('population'));
+  const population = generatePopulationBase(units, POPULATION_YEARS, rng.fork('population'), BASE_SHARE[opts.scale]);
   progress('population', 0, population.length);
   await p.db.copyCsv(
     'org_unit_population',
     ['unit_code', 'year', 'residents', 'children_0_2', 'children_0_17', 'elderly_60', 'elderly_65'],
     population.map((r) => toCsvRow([r.unitCode, r.year, r.residents, r.children0to2, r.children0to17, r.elderly60, r.elderly65])).join('\n') + '\n',
   );
+  await p.db.orm.execute(sql`UPDATE org_population_share SET share = ${BASE_SHARE[opts.scale]}`);
   progress('population', population.length, population.length);
 
   const actor: Actor = systemActor('seed');

@@ -8,7 +8,7 @@ import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, isWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { appendAudit } from '../audit/index.ts';
-import { findUnit, latestPopulationYear, orgUnitPopulation, orgUnits, unitNameMap } from '../org/index.ts';
+import { findUnit, latestPopulationYear, populationShare, orgUnitPopulation, orgUnits, unitNameMap } from '../org/index.ts';
 import { childHealthCenters } from './schema.ts';
 import type { CenterInput, CenterUpdate, CenterView, CoverageView } from './contract.ts';
 
@@ -104,7 +104,8 @@ export async function centerCoverage(p: Platform, actor: Actor, q: { unitCode?: 
     .leftJoin(orgUnitPopulation, and(eq(orgUnitPopulation.unitCode, orgUnits.code), eq(orgUnitPopulation.year, year)))
     .where(and(eq(orgUnits.level, 3), inScope(orgUnits.code, actor), like(orgUnits.code, `${under}%`)))
     .orderBy(asc(orgUnits.code));
-  const out = rows.map((r) => ({ ...r, counted: (r.residents ?? 0) >= COVERAGE_MIN_RESIDENTS }));
+  const threshold = COVERAGE_MIN_RESIDENTS * (await populationShare(p));
+  const out = rows.map((r) => ({ ...r, counted: (r.residents ?? 0) >= threshold }));
   return {
     year,
     townshipsCounted: out.filter((r) => r.counted).length,

@@ -86,6 +86,10 @@ interface ValueRowDb {
   value: string | null;
   target_kind: string | null;
   target: string | null;
+  target_unit_code: string | null;
+  target_unit_name: string | null;
+  target_basis: UnitValue['targetBasis'];
+  target_year: number | null;
   attainment: string | null;
   color: UnitValue['color'];
 }
@@ -103,14 +107,19 @@ function toValue(r: ValueRowDb): UnitValue {
     value: num(r.value),
     targetKind: r.target_kind as UnitValue['targetKind'],
     target: num(r.target),
+    targetUnitCode: r.target_unit_code,
+    targetUnitName: r.target_unit_name,
+    targetBasis: r.target_basis,
+    targetYear: r.target_year,
     attainment: num(r.attainment),
     color: r.color,
   };
 }
 
 const VALUE_SELECT = sql`
-  SELECT v.unit_code, u.name AS unit_name, u.level, v.year, v.numerator, v.denominator, v.value, v.target_kind, v.target, v.attainment, v.color
-  FROM indicator_values v JOIN org_units u ON u.code = v.unit_code`;
+  SELECT v.unit_code, u.name AS unit_name, u.level, v.year, v.numerator, v.denominator, v.value, v.target_kind, v.target,
+         v.target_unit_code, tu.name AS target_unit_name, v.target_basis, v.target_year, v.attainment, v.color
+  FROM indicator_values v JOIN org_units u ON u.code = v.unit_code LEFT JOIN org_units tu ON tu.code = v.target_unit_code`;
 
 /** Years with stored values, newest last (every indicator has the city's row for each year). */
 async function yearsOf(p: Platform, code: string): Promise<number[]> {
@@ -174,8 +183,9 @@ export async function redUnits(p: Platform, actor: Actor, q: { year?: number }):
   const year = q.year ?? (await p.db.rows<{ y: number | null }>(sql`SELECT max(year) AS y FROM indicator_values`))[0].y ?? 0;
   const rows = await p.db.rows<ValueRowDb & { indicator_code: string; name_zh: string; name_en: string }>(
     sql`SELECT v.indicator_code, i.name_zh, i.name_en, v.unit_code, u.name AS unit_name, u.level, v.year, v.numerator, v.denominator, v.value,
-               v.target_kind, v.target, v.attainment, v.color
+               v.target_kind, v.target, v.target_unit_code, tu.name AS target_unit_name, v.target_basis, v.target_year, v.attainment, v.color
         FROM indicator_values v JOIN org_units u ON u.code = v.unit_code JOIN indicators i ON i.code = v.indicator_code
+        LEFT JOIN org_units tu ON tu.code = v.target_unit_code
         WHERE v.year = ${year} AND v.color = 'red' AND ${inScope(sql`v.unit_code`, actor)} AND u.level <= 3
         ORDER BY u.level, i.sort_order, v.unit_code LIMIT 1000`,
   );

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rollUp, amountKey } from './rollup.ts';
 import { computeIndicatorValues, type IndicatorDefinition } from './compute.ts';
-import { assess, attainmentOf, bandsForYear, colorFor, targetFor, type Target, type WarningBand } from './warning.ts';
+import { assess, attainmentOf, bandsForYear, colorFor, targetFor, targetsByUnit, type Target, type WarningBand } from './warning.ts';
 
 // The platform's default bands (migrations/0301_indicator_registry.sql).
 const BANDS: WarningBand[] = [
@@ -124,14 +124,63 @@ describe('five-colour warning', () => {
   });
 
   it('holds a unit to its nearest ancestor’s target when it has none of its own', () => {
-    const targets = new Map<string, Target>([
-      ['3306|2025', { unitCode: '3306', year: 2025, kind: 'atLeast', value: 4.6 }],
-      ['330683|2025', { unitCode: '330683', year: 2025, kind: 'atLeast', value: 4.6 }],
-      ['330683|2026', { unitCode: '330683', year: 2026, kind: 'atLeast', value: 5.0 }],
+    const targets = targetsByUnit([
+      { unitCode: '3306', year: 2025, kind: 'atLeast', value: 4.6 },
+      { unitCode: '330683', year: 2025, kind: 'atLeast', value: 4.6 },
+      { unitCode: '330683', year: 2026, kind: 'atLeast', value: 5.0 },
     ]);
-    expect(targetFor(targets, '330683001001', 2026)?.value).toBe(5.0);
-    expect(targetFor(targets, '330602001', 2025)?.unitCode).toBe('3306');
-    expect(targetFor(targets, '330602001', 2026)).toBeNull();
+    expect(targetFor(targets, '330683001001', 2026)).toMatchObject({ value: 5.0, unitCode: '330683', basis: 'set' });
+    expect(targetFor(targets, '330602001', 2025)).toMatchObject({ value: 4.6, unitCode: '3306', basis: 'set' });
+  });
+
+  it('holds a target "by 2025" for the years after it, until a newer one replaces it', () => {
+    const targets = targetsByUnit([
+      { unitCode: '3306', year: 2025, kind: 'atLeast', value: 4.6 },
+      { unitCode: '3306', year: 2028, kind: 'atLeast', value: 5.5 },
+    ]);
+    expect(targetFor(targetsByUnit([{ unitCode: '3306', year: 2025, kind: 'atLeast', value: 4.6 }]), '330602001', 2026)).toMatchObject({ value: 4.6, unitCode: '3306', basis: 'held', setYear: 2025, year: 2026 });
+    expect(targetFor(targets, '3306', 2029)).toMatchObject({ value: 5.5, basis: 'held', setYear: 2028 });
+    // Once a newer target is set, the years up to it are on the path from the older one.
+    expect(targetFor(targets, '3306', 2026)).toMatchObject({ basis: 'path', setYear: 2028 });
+    expect(targetFor(targets, '3306', 2026)!.value).toBeCloseTo(4.9, 9);
+  });
+
+  it('puts the years before a target on the path towards it', () => {
+    const targets = targetsByUnit([
+      { unitCode: '3306', year: 2023, kind: 'atLeast', value: 4.0 },
+      { unitCode: '3306', year: 2025, kind: 'atLeast', value: 4.6 },
+    ]);
+    // Between two targets: linear from the earlier to the later.
+    expect(targetFor(targets, '3306', 2024)).toMatchObject({ basis: 'path', setYear: 2025, kind: 'atLeast' });
+    expect(targetFor(targets, '3306', 2024)!.value).toBeCloseTo(4.3, 9);
+    // Before the first: linear from the unit's own value in the first year of data.
+    expect(targetFor(targets, '330602', 2022, { year: 2021, value: 3.0 })!.value).toBeCloseTo(3.5, 9);
+    // Without a baseline there is no path, and nothing is held before the first target.
+    expect(targetFor(targets, '330602', 2022)).toBeNull();
+    // A unit's own target list wins over its ancestor's, even when the ancestor's is set for the year.
+    const own = targetsByUnit([
+      { unitCode: '3306', year: 2024, kind: 'atLeast', value: 9 },
+      { unitCode: '330683', year: 2023, kind: 'atLeast', value: 4.0 },
+    ]);
+    expect(targetFor(own, '330683001', 2024)).toMatchObject({ unitCode: '330683', value: 4.0, basis: 'held' });
+  });
+
+  it('gives the years of a stored series their basis, and red only behind target', () => {
+    const units = [{ code: '3306', level: 1 }];
+    const num = new Map([2022, 2023, 2024, 2025, 2026].map((y) => [`3306|${y}`, 10] as [string, number]));
+    const rows = computeIndicatorValues(
+      { code: 'x', numerator: 'n', denominator: null, unit: 'count', direction: 'higher', minLevel: 1 },
+      units,
+      [2022, 2023, 2024, 2025, 2026],
+      num,
+      null,
+      targetsByUnit([{ unitCode: '3306', year: 2025, kind: 'atLeast', value: 20 }]),
+      BANDS,
+    );
+    expect(rows.map((r) => r.targetBasis)).toEqual([null, 'path', 'path', 'set', 'held']);
+    expect(rows.map((r) => r.target)).toEqual([null, 13.333333, 16.666667, 20, 20]); // from 10 in 2022 to 20 in 2025
+    expect(rows.at(-1)!.color).toBe('red'); // 10 of 20
+    expect(rows.every((r) => r.color !== 'red' || (r.attainment ?? 1) < 1)).toBe(true);
   });
 
   it('compares "keep at historical low" with the unit’s own earlier values (001 indicators 1–2)', () => {

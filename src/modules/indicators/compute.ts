@@ -3,7 +3,7 @@
  * with its target and colour. Pure; the refresh service feeds it and stores the rows.
  */
 import { amountKey } from './rollup.ts';
-import { assess, bandsForYear, targetFor, type Direction, type Target, type WarningBand, type WarningColor } from './warning.ts';
+import { assess, bandsForYear, targetFor, type Direction, type Target, type TargetBasis, type WarningBand, type WarningColor } from './warning.ts';
 
 export type IndicatorUnit = 'percent' | 'permille' | 'per1000' | 'per10000' | 'count';
 
@@ -29,6 +29,10 @@ export interface ValueRow {
   targetKind: Target['kind'] | null;
   target: number | null;
   targetUnitCode: string | null;
+  /** How the year's target came about (set, held from an earlier year, on the path to a later one). */
+  targetBasis: TargetBasis | null;
+  /** The year of the target it derives from. */
+  targetYear: number | null;
   attainment: number | null;
   color: WarningColor | null;
 }
@@ -42,7 +46,7 @@ export function computeIndicatorValues(
   years: number[],
   numerator: Map<string, number>,
   denominator: Map<string, number> | null,
-  targets: Map<string, Target>,
+  targets: Map<string, Target[]>,
   bands: WarningBand[],
 ): ValueRow[] {
   const scale = UNIT_SCALE[def.unit];
@@ -55,7 +59,8 @@ export function computeIndicatorValues(
       const num = numerator.get(amountKey(u.code, year)) ?? 0;
       const den = denominator ? (denominator.get(amountKey(u.code, year)) ?? 0) : null;
       const value = den === null ? num : den > 0 ? tidy((num / den) * scale) : null;
-      const target = targetFor(targets, u.code, year);
+      const first = history[0] ?? { year, value };
+      const target = targetFor(targets, u.code, year, first);
       const a = assess(value, target, def.direction, history, bandsForYear(bands, year));
       out.push({
         indicatorCode: def.code,
@@ -67,6 +72,8 @@ export function computeIndicatorValues(
         targetKind: target?.kind ?? null,
         target: a.target === null ? null : tidy(a.target),
         targetUnitCode: target?.unitCode ?? null,
+        targetBasis: target?.basis ?? null,
+        targetYear: target?.setYear ?? null,
         attainment: a.attainment === null ? null : tidy(a.attainment),
         color: a.color,
       });

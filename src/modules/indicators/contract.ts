@@ -32,6 +32,11 @@ export const unitValue = z.object({
   value: z.number().nullable(),
   targetKind: targetKind.nullable(),
   target: z.number().nullable(),
+  /** Whose target it is (the unit's own, or an ancestor's) and how the year's value came about. */
+  targetUnitCode: z.string().nullable(),
+  targetUnitName: z.string().nullable(),
+  targetBasis: z.enum(['set', 'held', 'path']).nullable(),
+  targetYear: z.number().nullable(),
   attainment: z.number().nullable(),
   color,
 });

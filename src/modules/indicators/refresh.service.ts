@@ -14,7 +14,7 @@ import { toCsvRow } from '../../app/csv.ts';
 import { uuidv7 } from '../../db/uuid.ts';
 import { rollUp, type MeasureRow } from './rollup.ts';
 import { computeIndicatorValues, type IndicatorDefinition, type IndicatorUnit, type ValueRow } from './compute.ts';
-import type { Target, TargetKind, WarningBand, WarningColor, Direction } from './warning.ts';
+import { targetsByUnit, type Target, type TargetKind, type WarningBand, type WarningColor, type Direction } from './warning.ts';
 
 export type RefreshTrigger = 'manual' | 'seed' | 'dataChanged' | 'registry';
 
@@ -93,9 +93,9 @@ export async function refreshIndicators(p: Platform, actor: Actor, trigger: Refr
 
   const values: ValueRow[] = [];
   for (const d of defs) {
-    const targets = new Map<string, Target>();
-    for (const t of targetRows)
-      if (t.indicator_code === d.code) targets.set(`${t.unit_code}|${t.year}`, { unitCode: t.unit_code, year: t.year, kind: t.kind, value: t.value === null ? null : Number(t.value) });
+    const targets = targetsByUnit(
+      targetRows.filter((t) => t.indicator_code === d.code).map((t): Target => ({ unitCode: t.unit_code, year: t.year, kind: t.kind, value: t.value === null ? null : Number(t.value) })),
+    );
     const def: IndicatorDefinition = { code: d.code, numerator: d.numerator, denominator: d.denominator, unit: d.unit, direction: d.direction, minLevel: d.min_level };
     values.push(...computeIndicatorValues(def, units, years, rolled.get(d.numerator)!, d.denominator ? rolled.get(d.denominator)! : null, targets, bands));
   }
@@ -103,12 +103,12 @@ export async function refreshIndicators(p: Platform, actor: Actor, trigger: Refr
   // The values go in with COPY (outside the transaction, as COPY must on the embedded
   // database), then replace the stored ones in one short transaction.
   const refreshId = uuidv7();
-  const COLUMNS = ['refresh_id', 'indicator_code', 'unit_code', 'year', 'numerator', 'denominator', 'value', 'target_kind', 'target', 'target_unit_code', 'attainment', 'color'];
+  const COLUMNS = ['refresh_id', 'indicator_code', 'unit_code', 'year', 'numerator', 'denominator', 'value', 'target_kind', 'target', 'target_unit_code', 'target_basis', 'target_year', 'attainment', 'color'];
   try {
     for (let i = 0; i < values.length; i += 20_000) {
       const csv = values
         .slice(i, i + 20_000)
-        .map((v) => toCsvRow([refreshId, v.indicatorCode, v.unitCode, v.year, v.numerator, v.denominator, v.value, v.targetKind, v.target, v.targetUnitCode, v.attainment, v.color]))
+        .map((v) => toCsvRow([refreshId, v.indicatorCode, v.unitCode, v.year, v.numerator, v.denominator, v.value, v.targetKind, v.target, v.targetUnitCode, v.targetBasis, v.targetYear, v.attainment, v.color]))
         .join('\n');
       if (csv) await db.copyCsv('indicator_values_staging', COLUMNS, csv + '\n');
     }
@@ -117,8 +117,8 @@ export async function refreshIndicators(p: Platform, actor: Actor, trigger: Refr
       // TRUNCATE rather than DELETE: no dead rows left behind; readers wait for the commit.
       await tx.execute(sql`TRUNCATE indicator_values`);
       await tx.execute(sql`
-        INSERT INTO indicator_values (indicator_code, unit_code, year, numerator, denominator, value, target_kind, target, target_unit_code, attainment, color)
-        SELECT indicator_code, unit_code, year, numerator, denominator, value, target_kind, target, target_unit_code, attainment, color
+        INSERT INTO indicator_values (indicator_code, unit_code, year, numerator, denominator, value, target_kind, target, target_unit_code, target_basis, target_year, attainment, color)
+        SELECT indicator_code, unit_code, year, numerator, denominator, value, target_kind, target, target_unit_code, target_basis, target_year, attainment, color
         FROM indicator_values_staging WHERE refresh_id = ${refreshId}`);
       const [row] = await p.db.rows<{ finished_at: string }>(
         sql`INSERT INTO indicator_refreshes (started_at, finished_at, trigger, actor_username, indicators, values_written, millis)

@@ -52,6 +52,8 @@ export const indicatorValues = pgTable(
     targetKind: text('target_kind'),
     target: numeric('target', { mode: 'number' }),
     targetUnitCode: text('target_unit_code'),
+    targetBasis: text('target_basis'),
+    targetYear: smallint('target_year'),
     attainment: numeric('attainment', { mode: 'number' }),
     color: text('color'),
   },

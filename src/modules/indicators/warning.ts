@@ -48,11 +48,61 @@ export function colorFor(attainment: number, bands: WarningBand[]): WarningColor
   return null;
 }
 
-/** The target a unit is held to in a year: its own, else its nearest ancestor's. */
-export function targetFor(targets: Map<string, Target>, unitCode: string, year: number): Target | null {
+/**
+ * How a year's target came about: set for that year; held from an earlier year's target ("by
+ * 2025" holds for the years after until a newer one replaces it); or on the path towards a
+ * later target, interpolated from the previous target (or, before the first one, from the
+ * unit's own value in the first year of data).
+ */
+export type TargetBasis = 'set' | 'held' | 'path';
+
+export interface ResolvedTarget extends Target {
+  basis: TargetBasis;
+  /** The year of the target the value derives from (the later one for a path). */
+  setYear: number;
+}
+
+/** The targets of one indicator, by unit, each unit's in year order. */
+export function targetsByUnit(targets: Target[]): Map<string, Target[]> {
+  const out = new Map<string, Target[]>();
+  for (const t of targets) out.set(t.unitCode, [...(out.get(t.unitCode) ?? []), t]);
+  for (const list of out.values()) list.sort((a, b) => a.year - b.year);
+  return out;
+}
+
+/** A unit's own target for a year from its list (year order), or null. */
+function fromOwn(list: Target[], year: number, baseline: { year: number; value: number | null } | null): Omit<ResolvedTarget, 'unitCode'> | null {
+  const exact = list.find((t) => t.year === year);
+  if (exact) return { ...exact, basis: 'set', setYear: year };
+  const before = list.filter((t) => t.year < year).at(-1);
+  const after = list.find((t) => t.year > year);
+  if (after && after.kind !== 'historicalLow' && after.value !== null) {
+    const from = before && before.kind === after.kind && before.value !== null ? { year: before.year, value: before.value } : before ? null : baseline;
+    if (from && from.value !== null && from.year < year) {
+      const value = from.value + ((after.value - from.value) * (year - from.year)) / (after.year - from.year);
+      return { year, kind: after.kind, value, basis: 'path', setYear: after.year };
+    }
+  }
+  if (before) return { ...before, year, basis: 'held', setYear: before.year };
+  return null;
+}
+
+/**
+ * The target a unit is held to in a year: from its own targets if it has one for the year
+ * (set, held or on the path), else from its nearest ancestor's, which then says so by its
+ * unit code. `baseline` is the unit's own value in the first year of data.
+ */
+export function targetFor(
+  targets: Map<string, Target[]>,
+  unitCode: string,
+  year: number,
+  baseline: { year: number; value: number | null } | null = null,
+): ResolvedTarget | null {
   for (const code of ancestorsAndSelf(unitCode).reverse()) {
-    const t = targets.get(`${code}|${year}`);
-    if (t) return t;
+    const list = targets.get(code);
+    if (!list) continue;
+    const t = fromOwn(list, year, baseline);
+    if (t) return { ...t, unitCode: code };
   }
   return null;
 }

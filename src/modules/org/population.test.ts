@@ -44,4 +44,17 @@ describe('the generated population base', () => {
     const again = generatePopulationBase(units, [2024], createRng(1));
     expect(again.find((r) => r.unitCode === '330602001004')).toEqual(byKey.get('330602001004/2024'));
   });
+
+  it('makes a miniature of the city at a share: every unit at about that share of its size, still rolling up exactly', () => {
+    const mini = generatePopulationBase(units, [2026], createRng(1), 0.06);
+    const miniBy = new Map(mini.map((r) => [r.unitCode, r]));
+    expect(miniBy.get('3306')).toMatchObject(cityTotals(2026, 0.06));
+    expect(miniBy.get('3306')!.residents).toBe(Math.round(cityTotals(2026).residents * 0.06));
+    for (const county of units.filter((u) => u.level === 2)) {
+      const full = byKey.get(`${county.code}/2026`)!.residents;
+      expect(Math.abs(miniBy.get(county.code)!.residents - full * 0.06)).toBeLessThan(full * 0.001);
+      const kids = units.filter((u) => u.parent === county.code);
+      expect(kids.reduce((s, k) => s + miniBy.get(k.code)!.residents, 0)).toBe(miniBy.get(county.code)!.residents);
+    }
+  });
 });

@@ -66,14 +66,19 @@ const AGE_FACTOR: Record<string, Partial<Record<Measure, number>>> = {
   community: { elderly60: 0.9, elderly65: 0.9, children0to2: 1.05, children0to17: 1.05 },
 };
 
-export function cityTotals(year: number): Record<Measure, number> {
+/** The city's totals of a year, times `share` for a miniature of the city (the demo). */
+export function cityTotals(year: number, share = 1): Record<Measure, number> {
   const out = {} as Record<Measure, number>;
-  for (const m of MEASURES) out[m] = Math.round(CITY_2024[m] * (1 + TREND[m]) ** (year - BASE_YEAR));
+  for (const m of MEASURES) out[m] = Math.round(CITY_2024[m] * (1 + TREND[m]) ** (year - BASE_YEAR) * share);
   return out;
 }
 
-/** Population rows for every unit (all four levels) and year. */
-export function generatePopulationBase(units: PopulationUnit[], years: number[], rng: Rng): PopulationRow[] {
+/**
+ * Population rows for every unit (all four levels) and year. With a `share` below 1 the base
+ * is a miniature of the city: every unit keeps its relative size and age mix, at that share
+ * of its people, so that a sample of records stands on matching denominators.
+ */
+export function generatePopulationBase(units: PopulationUnit[], years: number[], rng: Rng, share = 1): PopulationRow[] {
   const children = new Map<string, PopulationUnit[]>();
   for (const u of units) {
     if (!u.parent) continue;
@@ -94,7 +99,7 @@ export function generatePopulationBase(units: PopulationUnit[], years: number[],
 
   const rows: PopulationRow[] = [];
   for (const year of years) {
-    const totals = new Map<string, Record<Measure, number>>([[city.code, cityTotals(year)]]);
+    const totals = new Map<string, Record<Measure, number>>([[city.code, cityTotals(year, share)]]);
     const queue = [city];
     while (queue.length) {
       const parent = queue.shift()!;

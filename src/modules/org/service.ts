@@ -19,6 +19,15 @@ export async function latestPopulationYear(p: Platform): Promise<number> {
   return row?.year ?? new Date().getFullYear();
 }
 
+/**
+ * The share of the real population the base stands for (1 for official figures, below 1 for
+ * the demo's miniature city): absolute population thresholds are scaled by it.
+ */
+export async function populationShare(p: Platform): Promise<number> {
+  const [row] = await p.db.rows<{ share: number }>(sql`SELECT share::float8 AS share FROM org_population_share`);
+  return row?.share ?? 1;
+}
+
 /** The direct children of a unit in the caller's scope, with their population base for a year. */
 export async function listChildren(p: Platform, actor: Actor, code: string, year?: number): Promise<UnitSummary[]> {
   requirePermission(actor, 'org.read');

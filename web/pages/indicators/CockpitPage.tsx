@@ -8,7 +8,7 @@ import { useAuth } from '../../auth.tsx';
 import { Chart } from '../../components/Chart.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { CockpitView, IndicatorView, UnitValue, WhyView } from '../../../src/modules/indicators/contract.ts';
-import { formatValue, WarningTag, WARNING_HEX } from './labels.tsx';
+import { formatValue, TargetNote, WarningTag, WARNING_HEX } from './labels.tsx';
 
 interface MapData {
   source: string;
@@ -204,6 +204,7 @@ export function CockpitPage() {
                 <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
                   <Descriptions.Item label={t('cockpit.target')}>
                     {v.current?.targetKind === 'historicalLow' ? t('cockpit.historicalLow') : v.current?.target == null ? t('cockpit.noTarget') : fmt(v.current.target)}
+                    <TargetNote value={v.current} />
                   </Descriptions.Item>
                   <Descriptions.Item label={t('cockpit.warning')}>
                     <WarningTag color={v.current?.color ?? null} />
