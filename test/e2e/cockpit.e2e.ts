@@ -25,4 +25,18 @@ describe('the cockpit in the browser', () => {
     // 嵊州市 carries the 001 target of 100% in 2025 and later, so its townships are coloured.
     await expect.poll(async () => page.getByTestId('children-table').locator('[data-testid^="warning-"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
   });
+
+  it('a target set "by 2025" holds in 2026, and a township without its own is held to its county’s, saying so', async () => {
+    const page = await newPage(browser, server.url);
+    await logIn(page, 'city-health');
+    // The city's target of 4.6 places per 1,000 residents is set for 2025 only.
+    await page.goto(`${server.url}/cockpit?indicator=childcare.placesPer1000&year=2026`);
+    await expect.poll(() => page.getByTestId('target-note').textContent(), { timeout: 15_000 }).toBe('（沿用2025年目标）');
+    // 塔山街道 has no target of its own: it shows its county's, and says whose.
+    await page.goto(`${server.url}/cockpit?indicator=childcare.placesPer1000&year=2026&unit=330602001`);
+    await expect.poll(() => page.getByTestId('target-note').textContent(), { timeout: 15_000 }).toBe('（沿用越城区2025年目标）');
+    // 2024 lies on the path towards it.
+    await page.goto(`${server.url}/cockpit?indicator=childcare.placesPer1000&year=2024&unit=330602001`);
+    await expect.poll(() => page.getByTestId('target-note').textContent(), { timeout: 15_000 }).toBe('（迈向越城区2025年目标的年度进度）');
+  });
 });
