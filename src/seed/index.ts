@@ -121,7 +121,14 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   const people = await seedPeople(p, PEOPLE_SHARE[opts.scale], population, units, rng.fork('people'), progress);
   const health =
     opts.scale === 'base' ? null : await seedHealth(p, rng.fork('health'), { parentUsername: 'tashan-parent', onProgress: (done, total) => progress('health', done, total) });
-  if (opts.scale !== 'base') await seedChildcare(p, rng.fork('childcare'), opts.scale, (done, total) => progress('childcare', done, total));
+  // Units get their map points first, so that the facilities seeded next stand in their own township.
+  const geoRng = createRng(opts.seed).fork('geo');
+  await seedUnitLocations(p, () => geoRng.next());
+  const points = new Map(
+    (await p.db.rows<{ unit_code: string; lon: number; lat: number }>(sql`SELECT unit_code, lon::float8 AS lon, lat::float8 AS lat FROM unit_locations`)).map((r) => [r.unit_code, { lon: r.lon, lat: r.lat }]),
+  );
+  if (opts.scale !== 'base')
+    await seedChildcare(p, rng.fork('childcare'), opts.scale, (done, total) => progress('childcare', done, total), (code) => points.get(code) ?? null);
   if (opts.scale !== 'base') {
     progress('quality', 0, 3);
     await seedGrading(p, rng.fork('grading'));
@@ -137,8 +144,6 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('admission', 1, 1);
   }
 
-  const geoRng = createRng(opts.seed).fork('geo');
-  await seedUnitLocations(p, () => geoRng.next());
   progress('indicators', 0, 1);
   await refreshIndicators(p, actor, 'seed');
   progress('indicators', 1, 1);

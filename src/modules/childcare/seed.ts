@@ -88,7 +88,21 @@ const DEPT_NAMES: Record<string, string> = {
   construction: '住建局', culture: '文广旅游局', health: '卫健局', marketRegulation: '市场监管局', fireRescue: '消防救援大队',
 };
 
-export async function seedChildcare(p: Platform, rng: Rng, scale: 'demo' | 'city', onProgress: (done: number, total: number) => void = () => {}): Promise<ChildcareSeedResult> {
+/** A center's point: within about 600 m of its township's point, or around the county's when the township has none. */
+function centerPoint(at: { lon: number; lat: number } | null, [clon, clat]: [number, number], rng: Rng): [number, number] {
+  const round = (x: number) => Math.round(x * 1e5) / 1e5;
+  if (at) return [round(at.lon + (rng.next() - 0.5) * 0.012), round(at.lat + (rng.next() - 0.5) * 0.01)];
+  return [round(clon + (rng.next() - 0.5) * 0.16), round(clat + (rng.next() - 0.5) * 0.12)];
+}
+
+export async function seedChildcare(
+  p: Platform,
+  rng: Rng,
+  scale: 'demo' | 'city',
+  onProgress: (done: number, total: number) => void = () => {},
+  /** A unit's point on the map, to place a center in its own township; else around the county's. */
+  locate: (unitCode: string) => { lon: number; lat: number } | null = () => null,
+): Promise<ChildcareSeedResult> {
   const today = p.today();
   const std = classStandardOn(today);
   const townships = await p.db.rows<{ code: string; name: string }>(sql`SELECT code, name FROM org_units WHERE level = 3 ORDER BY code`);
@@ -158,7 +172,7 @@ export async function seedChildcare(p: Platform, rng: Rng, scale: 'demo' | 'city
         id, town.code, name, operatorName,
         kind, 'center', credit, `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}`, `${rng.pick(SURNAMES)}园长`, `139${String(rng.int(0, 99_999_999)).padStart(8, '0')}`,
         `绍兴市${county.name}${town.name}${rng.pick(ROADS)}${rng.int(1, 400)}号`,
-        Math.round((clon + (rng.next() - 0.5) * 0.16) * 1e5) / 1e5, Math.round((clat + (rng.next() - 0.5) * 0.12) * 1e5) / 1e5,
+        ...centerPoint(locate(town.code), [clon, clat], rng),
         floor, rng.int(60, 600), rng.int(20, 300) * 1_000_000, rng.chance(0.6), rng.int(18, 60) * 10_000,
         status, filingNumber, filedAt, opened, rng.chance(0.75), demo ? operatorId : null, createdAt,
       ]);

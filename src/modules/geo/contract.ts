@@ -53,6 +53,8 @@ const circleRow = z.object({
   code: z.string(),
   name: z.string(),
   townshipCode: z.string(),
+  lon: z.number(),
+  lat: z.number(),
   population: z.number(),
   nearestMinutes: z.number().nullable(),
   nearestName: z.string().nullable(),
@@ -71,6 +73,9 @@ export const circleView = z.object({
   villages: z.array(circleRow),
   villageCoverage: z.number().nullable(),
   grid: z.object({ cells: z.number(), coverage: z.number().nullable() }),
+  /** What the map draws: each facility with its reach circle, and each populated 250 m cell, covered or not. */
+  facilityPoints: z.array(z.object({ name: z.string(), lon: z.number(), lat: z.number(), capacity: z.number() })),
+  cells: z.array(z.object({ lon: z.number(), lat: z.number(), population: z.number(), covered: z.boolean() })),
   townships: z.array(z.object({ code: z.string(), name: z.string(), residents: z.number(), capacity: z.number(), perThousand: z.number(), coverage: z.number().nullable() })),
   balance: z.object({ gini: z.number().nullable(), theil: z.number().nullable() }),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../../../test/support/platform.ts';
 import { signIn } from '../../../test/support/http.ts';
+import { uploadForm } from '../../../test/support/probe.ts';
 
 const { app } = await testApp({ today: () => '2026-11-23' });
 const city = await signIn(app, 'city-health');
@@ -66,5 +67,31 @@ describe('15-minute service circle', () => {
     expect(bad.json().error.fields[0]).toMatchObject({ field: 'kind', code: 'indicators.unknownKind' });
     expect((await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&detourFactor=9')).json().error.fields[0].field).toBe('detourFactor');
     expect((await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&unit=330683')).statusCode).toBe(404);
+  });
+});
+
+describe('surveyed positions', () => {
+  it('replace approximate points, report bad rows, refuse other counties’ units as unknown, and change nothing on a re-run', async () => {
+    const admin = await signIn(app, 'yuecheng-admin');
+    const csv = 'code,lon,lat\n330602001,120.5801,30.0002\n330683001,120.8,29.6\n330602999,120.5,30\n330602002,30,120\n';
+    const send = () => {
+      const f = uploadForm('points.csv', csv);
+      return admin.request({ method: 'POST', url: '/api/geo/locations?system=gcj02', payload: f.payload, headers: f.headers });
+    };
+    const first = await send();
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ rows: 4, updated: 1, unchanged: 0 });
+    // 嵊州市's township reads as unknown to 越城区, exactly like a code that does not exist.
+    expect(first.json().errors).toEqual([
+      { line: 3, field: 'code', code: 'unknownUnit', message: '没有这个乡镇（街道）或村（社区）代码' },
+      { line: 4, field: 'code', code: 'unknownUnit', message: '没有这个乡镇（街道）或村（社区）代码' },
+      { line: 5, field: 'lon', code: 'outsideChina', message: '坐标不在中国境内，请检查经纬度是否填反' },
+    ]);
+    const point = (await admin.get('/api/geo/map')).json().points.find((x: { code: string }) => x.code === '330602001');
+    expect(point).toMatchObject({ lon: 120.5801, lat: 30.0002, method: 'surveyed' });
+    expect((await send()).json()).toMatchObject({ updated: 0, unchanged: 1 });
+    // Only those who run imports may load positions.
+    const f = uploadForm('points.csv', csv);
+    expect((await yuecheng.request({ method: 'POST', url: '/api/geo/locations?system=gcj02', payload: f.payload, headers: f.headers })).statusCode).toBe(403);
   });
 });

@@ -61,54 +61,77 @@ export interface Placed {
   lat: number;
 }
 
+/** A township to place, with its kind (街道 street, 镇 town, 乡 township) and its villages. */
+export interface TownshipToPlace {
+  code: string;
+  kind: string;
+  villages: string[];
+}
+
 /**
- * Places a county's townships (spread apart) and each township's villages (within the
- * township's share of the county's area) inside the county polygon. `random` returns [0, 1).
+ * How far from its township's point a village or community lies, by the township's kind:
+ * a street's communities sit within a dense urban area, a rural town's villages spread
+ * over its farmland and hills. Metres; assumptions of the synthetic placement only.
  */
-export function placeCounty(
-  poly: Polygon,
-  townships: { code: string; villages: string[] }[],
-  random: () => number,
-): Placed[] {
+export const VILLAGE_SPREAD_METRES: Record<string, number> = { street: 1_200, town: 3_500, township: 4_500 };
+/** Streets (街道) form the county's urban core: within this distance of its centre. */
+export const URBAN_CORE_METRES = 7_000;
+
+/**
+ * Places a county's townships and their villages inside the county polygon, by hierarchy:
+ * streets around the county's urban centre (its label point), towns and townships spread
+ * over the rest by best-candidate sampling, and each township's villages around its point,
+ * tight for a street and wide for a rural town. `random` returns [0, 1).
+ */
+export function placeCounty(poly: Polygon, centre: { lon: number; lat: number }, townships: TownshipToPlace[], random: () => number): Placed[] {
   const box = bbox(poly.rings[0]);
-  const inside = () => {
+  const anywhere = () => {
     for (;;) {
       const lon = box.minLon + random() * (box.maxLon - box.minLon);
       const lat = box.minLat + random() * (box.maxLat - box.minLat);
       if (pointInPolygon(lon, lat, poly)) return { lon, lat };
     }
   };
+  /** A point within `radius` metres of `at`, inside the county (else `at`). */
+  const near = (at: { lon: number; lat: number }, radius: number) => {
+    const m = metresPerDegree(at.lat);
+    for (let tries = 0; tries < 30; tries++) {
+      const r = radius * Math.sqrt(random());
+      const a = random() * 2 * Math.PI;
+      const c = { lon: at.lon + (r * Math.cos(a)) / m.lon, lat: at.lat + (r * Math.sin(a)) / m.lat };
+      if (pointInPolygon(c.lon, c.lat, poly)) return c;
+    }
+    return at;
+  };
   const out: Placed[] = [];
-  const towns: { lon: number; lat: number }[] = [];
-  for (const t of townships) {
-    // Mitchell's best candidate: of ten random points, the one farthest from those placed.
-    let best = inside();
+  const placed: { lon: number; lat: number }[] = [];
+  // Mitchell's best candidate: of ten candidates, the one farthest from those placed.
+  const spread = (candidate: () => { lon: number; lat: number }) => {
+    let best = candidate();
     let bestD = -1;
-    for (let k = 0; k < 10 && towns.length > 0; k++) {
-      const c = k === 0 ? best : inside();
-      const d = Math.min(...towns.map((p) => distanceMetres(p, c)));
+    for (let k = 0; k < 10 && placed.length > 0; k++) {
+      const c = k === 0 ? best : candidate();
+      const d = Math.min(...placed.map((p) => distanceMetres(p, c)));
       if (d > bestD) [best, bestD] = [c, d];
     }
-    towns.push(best);
-    out.push({ code: t.code, ...best });
-  }
-  const radius = Math.sqrt(ringAreaM2(poly.rings[0]) / Math.max(1, townships.length) / Math.PI) * 0.8;
-  townships.forEach((t, i) => {
-    const centre = towns[i];
-    const m = metresPerDegree(centre.lat);
-    for (const v of t.villages) {
-      let placed = centre;
-      for (let tries = 0; tries < 30; tries++) {
-        const r = radius * Math.sqrt(random());
-        const a = random() * 2 * Math.PI;
-        const c = { lon: centre.lon + (r * Math.cos(a)) / m.lon, lat: centre.lat + (r * Math.sin(a)) / m.lat };
-        if (pointInPolygon(c.lon, c.lat, poly)) {
-          placed = c;
-          break;
-        }
-      }
-      out.push({ code: v, ...placed });
+    placed.push(best);
+    return best;
+  };
+  const points = new Map<string, { lon: number; lat: number }>();
+  // Streets first, in the core; then the rural units, kept out of the core where they can be.
+  for (const t of townships.filter((x) => x.kind === 'street')) points.set(t.code, spread(() => near(centre, URBAN_CORE_METRES)));
+  const rural = () => {
+    for (let tries = 0; tries < 20; tries++) {
+      const c = anywhere();
+      if (distanceMetres(c, centre) > URBAN_CORE_METRES) return c;
     }
-  });
+    return anywhere();
+  };
+  for (const t of townships.filter((x) => x.kind !== 'street')) points.set(t.code, spread(rural));
+  for (const t of townships) {
+    const at = points.get(t.code)!;
+    out.push({ code: t.code, ...at });
+    for (const v of t.villages) out.push({ code: v, ...near(at, VILLAGE_SPREAD_METRES[t.kind] ?? VILLAGE_SPREAD_METRES.town) });
+  }
   return out;
 }

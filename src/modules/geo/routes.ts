@@ -3,11 +3,44 @@ import { actorOf } from '../../app/auth.ts';
 import type { Platform } from '../../app/context.ts';
 import { circleQuery, circleView, facilitiesQuery, facilitiesView, findingsQuery, findingsView, mapView } from './contract.ts';
 import { listFacilities, mapOf, planningFindings, serviceCircleOf } from './service.ts';
+import { z } from 'zod';
+import { uploadedFile, uploadFailure } from '../../app/upload.ts';
+import { AppError } from '../../app/errors.ts';
+import { importLocations } from './locations.service.ts';
+import { LOCATION_SYSTEMS } from './locations.ts';
+
+const locationImportView = z.object({
+  rows: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  errors: z.array(z.object({ line: z.number(), field: z.string(), code: z.string(), message: z.string() })),
+});
 
 const tags = ['geo'];
 
 export function geoRoutes(p: Platform): FastifyPluginAsyncZod {
   return async (app) => {
+    app.post(
+      '/geo/locations',
+      {
+        schema: {
+          tags,
+          summary: 'Load surveyed positions of townships and villages (CSV: code, lon, lat in WGS-84 or GCJ-02); bad rows reported by line, good rows kept, a re-run changes nothing',
+          querystring: z.object({ system: z.enum(LOCATION_SYSTEMS) }),
+          consumes: ['multipart/form-data'],
+          response: { 200: locationImportView },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const upload = await uploadedFile(req, { fileSize: 5 * 1024 * 1024 + 1 });
+        const content = await upload.toBuffer().catch((err: unknown) => {
+          throw uploadFailure(err);
+        });
+        if (upload.file.truncated) throw AppError.field('file', 'tooLarge');
+        return importLocations(p, actor, content, req.query.system, req.locale);
+      },
+    );
     app.get(
       '/geo/map',
       { schema: { tags, summary: 'County boundaries (GeoJSON, published source) and the approximate points of the townships in scope', response: { 200: mapView } } },

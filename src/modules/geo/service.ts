@@ -157,6 +157,8 @@ export async function serviceCircleOf(p: Platform, actor: Actor, q: { unit?: str
       code: r.code,
       name: villages[i].name,
       townshipCode: r.code.slice(0, 9),
+      lon: villages[i].lon,
+      lat: villages[i].lat,
       population: r.population,
       nearestMinutes: r.nearestMinutes,
       nearestName: r.nearestId ? (names.get(r.nearestId) ?? null) : null,
@@ -166,6 +168,11 @@ export async function serviceCircleOf(p: Platform, actor: Actor, q: { unit?: str
     })),
     villageCoverage: round(coverageShare(results)),
     grid: { cells: grid.length, coverage: round(coverageShare(gridResults)) },
+    // Only the facilities that can reach the unit's villages are drawn with it.
+    facilityPoints: facilities
+      .filter((f) => f.unit_code.startsWith(unit.slice(0, 6)) || villages.some((v) => distanceMetres(v, { lon: f.lon!, lat: f.lat! }) <= reachMetres(params)))
+      .map((f) => ({ name: f.name, lon: f.lon!, lat: f.lat!, capacity: f.capacity ?? 0 })),
+    cells: grid.map((g, i) => ({ lon: round(g.lon, 5)!, lat: round(g.lat, 5)!, population: round(g.population, 1)!, covered: gridResults[i].covered })),
     townships,
     balance: { gini: round(gini(shares)), theil: round(theil(shares)) },
   };

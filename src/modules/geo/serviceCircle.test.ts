@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { coverageShare, DEFAULT_CIRCLE, populationGrid, reachMetres, serviceCircle, serviceCircleBruteForce, type Facility } from './serviceCircle.ts';
-import { distanceMetres, metresPerDegree, placeCounty, pointInPolygon } from './placement.ts';
+import { distanceMetres, metresPerDegree, placeCounty, pointInPolygon, URBAN_CORE_METRES, VILLAGE_SPREAD_METRES } from './placement.ts';
 
 const LAT = 30;
 const m = metresPerDegree(LAT);
@@ -58,12 +58,30 @@ describe('15-minute service circle', () => {
 });
 
 describe('approximate placement', () => {
-  it('puts every township and village inside the county', () => {
-    const square = { rings: [[[120, 30], [120.2, 30], [120.2, 30.2], [120, 30.2], [120, 30]] as [number, number][]] };
+  const square = { rings: [[[120, 30], [120.4, 30], [120.4, 30.4], [120, 30.4], [120, 30]] as [number, number][]] };
+  const centre = { lon: 120.2, lat: 30.2 };
+  const seeded = () => {
     let s = 1;
-    const random = () => ((s = (s * 16807) % 2147483647) - 1) / 2147483646;
-    const placed = placeCounty(square, [{ code: 't1', villages: ['v1', 'v2'] }, { code: 't2', villages: ['v3'] }], random);
-    expect(placed.map((p) => p.code).sort()).toEqual(['t1', 't2', 'v1', 'v2', 'v3']);
+    return () => ((s = (s * 16807) % 2147483647) - 1) / 2147483646;
+  };
+  const towns = [
+    { code: 's1', kind: 'street', villages: ['c1', 'c2', 'c3'] },
+    { code: 's2', kind: 'street', villages: ['c4'] },
+    { code: 't1', kind: 'town', villages: ['v1', 'v2', 'v3', 'v4'] },
+    { code: 't2', kind: 'township', villages: ['v5'] },
+  ];
+
+  it('puts every township and village inside the county', () => {
+    const placed = placeCounty(square, centre, towns, seeded());
+    expect(placed.map((p) => p.code).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 's1', 's2', 't1', 't2', 'v1', 'v2', 'v3', 'v4', 'v5']);
     for (const p of placed) expect(pointInPolygon(p.lon, p.lat, square)).toBe(true);
+  });
+
+  it('places by hierarchy: streets in the urban core, communities close to their street, villages within their town’s spread', () => {
+    const placed = new Map(placeCounty(square, centre, towns, seeded()).map((p) => [p.code, p]));
+    for (const s of ['s1', 's2']) expect(distanceMetres(placed.get(s)!, centre)).toBeLessThanOrEqual(URBAN_CORE_METRES + 1);
+    for (const t of ['t1', 't2']) expect(distanceMetres(placed.get(t)!, centre)).toBeGreaterThan(URBAN_CORE_METRES);
+    for (const c of ['c1', 'c2', 'c3']) expect(distanceMetres(placed.get(c)!, placed.get('s1')!)).toBeLessThanOrEqual(VILLAGE_SPREAD_METRES.street + 1);
+    for (const v of ['v1', 'v2', 'v3', 'v4']) expect(distanceMetres(placed.get(v)!, placed.get('t1')!)).toBeLessThanOrEqual(VILLAGE_SPREAD_METRES.town + 1);
   });
 });

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts';
 import { api, ApiError, qs } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Chart } from '../../components/Chart.tsx';
@@ -10,6 +9,9 @@ import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { CircleView, FacilitiesView, FindingsView } from '../../../src/modules/geo/contract.ts';
 import { html } from '../../components/escapeHtml.ts';
+import { registerOneMap } from './mapRegistry.ts';
+import { CircleMap } from './CircleMap.tsx';
+import { LocationsImport } from './LocationsImport.tsx';
 
 interface MapData {
   counties: { type: 'FeatureCollection'; features: { properties: { code: string; name: string } }[] };
@@ -17,7 +19,6 @@ interface MapData {
 }
 
 const KIND_COLORS = ['#1677ff', '#eb2f96', '#52c41a', '#fa8c16', '#722ed1', '#13c2c2'];
-let mapRegistered = false;
 
 function errorText(e: unknown): string | null {
   if (!e) return null;
@@ -28,7 +29,7 @@ function errorText(e: unknown): string | null {
 export function OneMapPage() {
   const { t, i18n } = useTranslation(['indicators', 'common']);
   const zh = i18n.language === 'zh-CN';
-  const { user } = useAuth();
+  const { user, can } = useAuth();
   const [state, update] = useUrlState({ kind: undefined, unit: undefined, circleKind: undefined, circleUnit: undefined } as Record<string, string | undefined>);
   const map = useQuery({ queryKey: ['geo-map'], queryFn: () => api.get<MapData>('/geo/map') });
   const fac = useQuery({ queryKey: ['geo-facilities', state.kind, state.unit], queryFn: () => api.get<FacilitiesView>(`/geo/facilities${qs({ kind: state.kind, unit: state.unit })}`) });
@@ -50,10 +51,7 @@ export function OneMapPage() {
 
   const option = useMemo(() => {
     if (!map.data || !fac.data) return null;
-    if (!mapRegistered) {
-      echarts.registerMap('kangyu-onemap', map.data.counties as never);
-      mapRegistered = true;
-    }
+    registerOneMap(map.data.counties);
     const kinds = fac.data.kinds.filter((k) => k.available);
     return {
       tooltip: { trigger: 'item', formatter: (p: { data?: { text: string } }) => p.data?.text ?? '' },
@@ -96,13 +94,13 @@ export function OneMapPage() {
       </Form>
       {(fac.error || map.error) && <Alert type="warning" showIcon message={errorText(fac.error ?? map.error)} />}
       <Row gutter={16}>
-        <Col xs={24} lg={14}>
+        <Col xs={24} xxl={14}>
           <Card size="small" title={t('map.facilities')}>
             <div data-testid="one-map">{option && <Chart option={option} height={520} />}</div>
             <Typography.Text type="secondary">{t('map.approximate')}</Typography.Text>
           </Card>
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={24} xxl={10}>
           <Card size="small" title={t('map.kind')}>
             <Table
               data-testid="kinds-table"
@@ -170,6 +168,8 @@ export function OneMapPage() {
                 <Col xs={12} md={3}><Statistic title={t('map.gini')} value={c.balance.gini ?? '—'} /></Col>
                 <Col xs={12} md={3}><Statistic title={t('map.theil')} value={c.balance.theil ?? '—'} /></Col>
               </Row>
+              {map.data && <CircleMap circle={c} counties={map.data.counties} />}
+              <Typography.Text type="secondary">{t('map.approximate')}</Typography.Text>
               <Alert
                 type="info"
                 message={t('map.method')}
@@ -234,6 +234,7 @@ export function OneMapPage() {
           </Space>
         )}
       </Card>
+      {can('imports.run') && <LocationsImport />}
     </Space>
   );
 }
