@@ -7,13 +7,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
 import { systemActor, type Actor } from '../../app/scope.ts';
 import type { Rng } from '../../app/random.ts';
-import { createUser, users } from '../access/index.ts';
+import { createUser, users, type Role } from '../access/index.ts';
 import { persons } from '../people/index.ts';
 import { protectionCases } from './schema.ts';
-import { fileReport } from './reports.service.ts';
+import { filePublicReport, fileReport } from './reports.service.ts';
 import { transitionCase } from './cases.service.ts';
-import { assignWorker, referCase, updateReferral } from './work.service.ts';
-import type { CaseAction } from './stages.ts';
+import { assignWorker, linkChild, referCase, updateReferral } from './work.service.ts';
+import { transitionOf, type CaseAction } from './stages.ts';
 import type { Category, Department } from './vocabulary.ts';
 
 const HOUR = 3_600_000;
@@ -57,36 +57,58 @@ const SCENARIOS: Scenario[] = [
 /** One township per county with a couple of cases, rotating through the stages. */
 const COUNTY_SCENARIOS = [4, 2, 6, 1, 3];
 
-/** The demo accounts this module adds (README.md lists them). */
+/** The demo accounts this module adds (README.md lists them): a child protection lead (未保科) per county and a child supervisor in 嵊州市. */
 export const PROTECTION_DEMO_USERS = [
   { username: 'yuecheng-minzheng', displayName: '越城区民政局 未保科 徐科长', role: 'county_official' as const, unitCode: '330602' },
+  { username: 'keqiao-minzheng', displayName: '柯桥区民政局 未保科 陆科长', role: 'county_official' as const, unitCode: '330603' },
+  { username: 'shangyu-minzheng', displayName: '上虞区民政局 未保科 谢科长', role: 'county_official' as const, unitCode: '330604' },
+  { username: 'xinchang-minzheng', displayName: '新昌县民政局 未保科 梁科长', role: 'county_official' as const, unitCode: '330624' },
+  { username: 'zhuji-minzheng', displayName: '诸暨市民政局 未保科 宣科长', role: 'county_official' as const, unitCode: '330681' },
+  { username: 'shengzhou-minzheng', displayName: '嵊州市民政局 未保科 袁科长', role: 'county_official' as const, unitCode: '330683' },
   { username: 'shengzhou-director', displayName: '剡湖街道 儿童督导员 钱老师', role: 'child_director' as const, unitCode: '330683001' },
 ];
 
-async function runScenario(p: Platform, actor: Actor, s: Scenario, unitCode: string, workerId: string | null, child: { id: string } | undefined, now: number) {
+/** The people a scenario is worked by: who reports, who handles it, who supervises. */
+interface Cast {
+  reporter: Actor | null;
+  worker: Actor | null;
+  supervisor: Actor;
+}
+
+async function runScenario(p: Platform, cast: Cast, s: Scenario, unitCode: string, child: { id: string } | undefined, now: number) {
   const t0 = now - s.reportedHoursAgo * HOUR;
   const at = (h: number) => new Date(t0 + h * HOUR);
-  const { receiptNo } = await fileReport(
-    p,
-    actor,
-    { personId: child?.id, childName: child ? undefined : s.childName, unitCode, category: s.category, riskLevel: s.riskLevel ?? 'normal', situation: s.situation },
-    { at: at(0) },
-  );
+  const { receiptNo } = cast.reporter
+    ? await fileReport(p, cast.reporter, { personId: child?.id, childName: child ? undefined : s.childName, unitCode, category: s.category, riskLevel: s.riskLevel ?? 'normal', situation: s.situation }, { at: at(0) })
+    : await filePublicReport(p, { unitCode, childName: s.childName, category: s.category, situation: s.situation, reporterContact: '138****6021' }, { at: at(0) });
   const [c] = await p.db.orm.select({ id: protectionCases.id }).from(protectionCases).where(eq(protectionCases.receiptNo, receiptNo));
-  if (workerId && s.assign !== false) await assignWorker(p, actor, c.id, workerId, { at: at(0.2) });
-  for (const [action, h, note] of s.steps) await transitionCase(p, actor, c.id, { action, note }, { at: at(h) });
+  if (!cast.reporter && child) await linkChild(p, cast.supervisor, c.id, child.id);
+  const worker = s.assign !== false ? cast.worker : null;
+  if (worker) await assignWorker(p, cast.supervisor, c.id, worker.id!, { at: at(0.2) });
+  const doer = worker ?? cast.supervisor;
+  // Steps, referrals and the departments' answers in the order they happened.
+  const ops: { h: number; run: () => Promise<unknown> }[] = s.steps.map(([action, h, note]) => ({
+    h,
+    run: () => transitionCase(p, transitionOf(action).permission === 'protection.supervise' ? cast.supervisor : doer, c.id, { action, note }, { at: at(h) }),
+  }));
   for (const r of s.referrals ?? []) {
-    const view = await referCase(p, actor, c.id, r, { at: at((s.steps[0]?.[1] ?? 0) + 1) });
-    const referral = view.referrals.at(-1)!;
-    for (const [status, h, response] of r.answers ?? []) await updateReferral(p, actor, referral.id, { status, response }, { at: at(h) });
+    const sentAt = (s.steps[0]?.[1] ?? 0) + 1;
+    let referralId = '';
+    ops.push({ h: sentAt, run: async () => (referralId = (await referCase(p, doer, c.id, r, { at: at(sentAt) })).referrals.at(-1)!.id) });
+    for (const [status, h, response] of r.answers ?? []) ops.push({ h: sentAt + h, run: () => updateReferral(p, doer, referralId, { status, response }, { at: at(sentAt + h) }) });
   }
+  for (const op of ops.sort((a, b) => a.h - b.h)) await op.run();
+}
+
+async function actorOf(p: Platform, username: string): Promise<Actor | null> {
+  const [u] = await p.db.orm.select().from(users).where(eq(users.username, username));
+  return u ? { id: u.id, username: u.username, role: u.role as Role, scope: u.unitCode, locale: 'zh-CN' } : null;
 }
 
 export async function seedProtection(p: Platform, rng: Rng, opts: { password: string }): Promise<{ cases: number }> {
   const actor = systemActor('seed');
   for (const u of PROTECTION_DEMO_USERS) await createUser(p, actor, { ...u, password: opts.password });
   const now = Date.now();
-  const idOf = async (username: string) => (await p.db.orm.select({ id: users.id }).from(users).where(eq(users.username, username)))[0]?.id ?? null;
   const children = async (township: string, n: number) =>
     p.db.orm
       .select({ id: persons.id })
@@ -96,22 +118,24 @@ export async function seedProtection(p: Platform, rng: Rng, opts: { password: st
       .limit(n);
 
   let cases = 0;
+  const tashan: Cast = { reporter: await actorOf(p, 'tashan-doctor'), worker: await actorOf(p, 'tashan-director'), supervisor: (await actorOf(p, 'tashan-staff')) ?? actor };
   const tashanKids = await children('330602001', SCENARIOS.length);
-  const director = await idOf('tashan-director');
   for (const [i, s] of SCENARIOS.entries()) {
-    // Some reports name a registered child; the others only a name or a description.
+    // Some reports name a registered child; the others only a name or a description; some come from the public form.
     const child = i % 3 === 1 ? tashanKids[i] : undefined;
-    await runScenario(p, actor, s, '330602001', director, child, now);
+    await runScenario(p, { ...tashan, reporter: i % 4 === 0 ? null : tashan.reporter }, s, '330602001', child, now);
     cases++;
   }
   const counties = ['330603', '330604', '330624', '330681', '330683'];
-  const shengzhouDirector = await idOf('shengzhou-director');
+  const leads = ['keqiao-minzheng', 'shangyu-minzheng', 'xinchang-minzheng', 'zhuji-minzheng', 'shengzhou-minzheng'];
   for (const [ci, county] of counties.entries()) {
     const township = `${county}001`;
     const kids = await children(township, 2);
+    const lead = (await actorOf(p, leads[ci])) ?? actor;
+    const cast: Cast = { reporter: null, worker: county === '330683' ? await actorOf(p, 'shengzhou-director') : null, supervisor: lead };
     for (let k = 0; k < 2; k++) {
       const s = SCENARIOS[(COUNTY_SCENARIOS[ci] + k * 3 + rng.int(0, 1)) % SCENARIOS.length];
-      await runScenario(p, actor, s, township, county === '330683' ? shengzhouDirector : null, k === 0 ? kids[0] : undefined, now - rng.int(0, 5) * HOUR);
+      await runScenario(p, cast, s, township, k === 0 ? kids[0] : undefined, now - rng.int(0, 5) * HOUR);
       cases++;
     }
   }

@@ -256,7 +256,7 @@ function Referrals({ c, onSaved }: { c: CaseView; onSaved: Saved }) {
           columns={[
             { title: t('field.department'), dataIndex: 'department', key: 'd', render: (v: string) => t(`department.${v}`) },
             { title: t('field.request'), dataIndex: 'request', key: 'r' },
-            { title: t('field.stage'), dataIndex: 'status', key: 's', render: (v: string) => <Tag color={COLORS[v]}>{t(`referralStatus.${v}`)}</Tag> },
+            { title: t('field.status'), dataIndex: 'status', key: 's', render: (v: string) => <Tag color={COLORS[v]}>{t(`referralStatus.${v}`)}</Tag> },
             { title: t('field.response'), dataIndex: 'response', key: 'a', render: (v: string | null) => v ?? '' },
             {
               title: '',

@@ -27,8 +27,8 @@ export function CaseTable({ rows, loading, pagination }: { rows: CaseSummary[]; 
           title: t('field.child'),
           key: 'child',
           render: (_, c) => (
-            <Space size={4}>
-              <Typography.Link>{c.childName ?? '—'}</Typography.Link>
+            <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+              {c.childName ? <Typography.Link>{c.childName}</Typography.Link> : <Typography.Link type="secondary">{t('case.noName')}</Typography.Link>}
               {!c.childRegistered && <Typography.Text type="secondary">（{t('list.unregistered')}）</Typography.Text>}
             </Space>
           ),
