@@ -302,7 +302,7 @@ function eventText(t: (k: string, o?: Record<string, unknown>) => string, e: Eve
   const d = e.detail as Record<string, string | undefined>;
   switch (e.kind) {
     case 'transition':
-      return `${t(`action.${e.action}`)}：${t('event.transition', { from: t(`stage.${e.fromStage}`), to: t(`stage.${e.toStage}`) })}`;
+      return t('event.transition', { action: t(`action.${e.action}`), from: t(`stage.${e.fromStage}`), to: t(`stage.${e.toStage}`) });
     case 'assigned':
     case 'unassigned':
     case 'childLinked':
