@@ -5,9 +5,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
-import { assertWithinScope, type Actor } from '../../app/scope.ts';
+import { assertWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
-import { appendAudit } from '../audit/index.ts';
+import { appendAudit, auditLog } from '../audit/index.ts';
 import { users, ROLES } from '../access/index.ts';
 import { persons } from '../people/index.ts';
 import { protectionCaseAssignees, protectionCaseEvents, protectionCases, protectionReferrals } from './schema.ts';
@@ -219,4 +219,18 @@ export async function transitionCase(p: Platform, actor: Actor, id: string, inpu
     await appendAudit(tx, actor, { action: 'protection.case.transition', entityType: 'protection_case', entityId: c.id, unitCode: c.unitCode, detail: { action: input.action, from: c.stage, to } });
     return viewAfterChange(tx, actor, c.id);
   });
+}
+
+/** Who opened or changed the case file, newest first (a supervisor's view of its access log). */
+export async function caseAccessLog(p: Platform, actor: Actor, id: string) {
+  const c = await caseRow(p.db.orm, actor, id);
+  requirePermission(actor, 'protection.supervise');
+  const rows = await p.db.orm
+    .select({ at: auditLog.at, action: auditLog.action, username: auditLog.actorUsername, displayName: users.displayName })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(eq(auditLog.entityType, 'protection_case'), eq(auditLog.entityId, c.id)))
+    .orderBy(desc(auditLog.seq))
+    .limit(200);
+  return rows.map((r) => ({ at: r.at, action: r.action.replace(/^protection\.(case\.)?/, ''), who: r.displayName ?? r.username ?? '' }));
 }

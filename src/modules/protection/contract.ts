@@ -131,3 +131,5 @@ export const overdueView = z.object({
   units: z.array(z.object({ unitCode: z.string(), unitName: z.string(), count: z.number().int() })),
   items: z.array(caseSummary),
 });
+
+export const accessLogEntry = z.object({ at: z.string(), action: z.string(), who: z.string() });

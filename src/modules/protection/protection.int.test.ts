@@ -179,3 +179,22 @@ describe('the public report form', () => {
     expect(seen).toMatchObject({ reporterKind: 'public', reporterContact: '13800000000', stage: 'report', childName: null });
   });
 });
+
+describe('the access log of a case', () => {
+  it('shows a supervisor every read and change, and is refused to the worker', async () => {
+    const { receiptNo } = (await doctor.post('/api/protection/reports', REPORT)).json();
+    const id = await caseIdOf(receiptNo);
+    await staff.post(`/api/protection/cases/${id}/assignees`, { userId: directorId });
+    await director.get(`/api/protection/cases/${id}`);
+    await director.post(`/api/protection/cases/${id}/transitions`, { action: 'startAssessment' });
+    const log = (await staff.get(`/api/protection/cases/${id}/access-log`)).json();
+    expect(log.map((r: { action: string; who: string }) => `${r.action}:${r.who}`)).toEqual([
+      'transition:塔山街道 儿童督导员 周老师',
+      'read:塔山街道 儿童督导员 周老师',
+      'assign:塔山街道 李干事',
+      'report:塔山街道社区卫生服务中心 儿保医生 孙医生',
+    ]);
+    expect((await director.get(`/api/protection/cases/${id}/access-log`)).statusCode).toBe(403);
+    expect((await doctor.get(`/api/protection/cases/${id}/access-log`)).statusCode).toBe(404);
+  });
+});

@@ -5,6 +5,7 @@ import { clientAddress } from '../../app/clientAddress.ts';
 import { idParam, paged, unitCode } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import {
+  accessLogEntry,
   assignInput,
   candidateView,
   caseSummary,
@@ -23,7 +24,7 @@ import {
   transitionInput,
 } from './contract.ts';
 import { filePublicReport, fileReport, publicUnits } from './reports.service.ts';
-import { caseCounts, getCase, listCases, overdueCases, transitionCase } from './cases.service.ts';
+import { caseAccessLog, caseCounts, getCase, listCases, overdueCases, transitionCase } from './cases.service.ts';
 import { addNote, assignmentCandidates, assignWorker, linkChild, referCase, removeAssignee, updateReferral } from './work.service.ts';
 import { publicReportLimiter } from './publicLimit.ts';
 
@@ -56,6 +57,9 @@ export function protectionRoutes(p: Platform): FastifyPluginAsyncZod {
     );
     app.get('/protection/cases/:id', { schema: { tags, summary: 'A case file with its timeline, assignees, referrals and the next legal steps; the read is audited', params: idParam, response: { 200: caseView } } }, async (req) =>
       getCase(p, actorOf(req), req.params.id),
+    );
+    app.get('/protection/cases/:id/access-log', { schema: { tags, summary: 'Who opened or changed the case file (supervisor)', params: idParam, response: { 200: z.array(accessLogEntry) } } }, async (req) =>
+      caseAccessLog(p, actorOf(req), req.params.id),
     );
     app.post('/protection/cases/:id/transitions', { schema: { tags, summary: 'Move the case to its next stage (refused when the workflow does not allow it)', params: idParam, body: transitionInput, response: { 200: caseView } } }, async (req) =>
       transitionCase(p, actorOf(req), req.params.id, req.body),

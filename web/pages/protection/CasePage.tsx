@@ -58,6 +58,7 @@ export function CasePage() {
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Assignees c={c} onSaved={saved} />
             {!c.child && <LinkChild c={c} onSaved={saved} />}
+            <AccessLog c={c} />
           </Space>
         </Col>
       </Row>
@@ -381,6 +382,30 @@ function LinkChild({ c, onSaved }: { c: CaseView; onSaved: Saved }) {
           {t('case.linkChild')}
         </Button>
       </Space.Compact>
+    </Card>
+  );
+}
+
+/** The case file's access log, for supervisors: every read and change, newest first. */
+function AccessLog({ c }: { c: CaseView }) {
+  const { t } = useTranslation('protection');
+  const { can } = useAuth();
+  const log = useQuery({ queryKey: ['protection-access', c.id, c.events.length], enabled: can('protection.supervise'), queryFn: () => api.get<{ at: string; action: string; who: string }[]>(`/protection/cases/${c.id}/access-log`) });
+  if (!can('protection.supervise')) return null;
+  return (
+    <Card title={t('case.accessLog')} size="small">
+      <Table
+        rowKey={(r) => `${r.at}-${r.action}-${r.who}`}
+        size="small"
+        loading={log.isLoading}
+        dataSource={log.data ?? []}
+        pagination={{ pageSize: 10, hideOnSinglePage: true }}
+        columns={[
+          { title: t('field.time'), dataIndex: 'at', key: 'at', render: (v: string) => stamp(v), width: 150 },
+          { title: t('field.who'), dataIndex: 'who', key: 'who' },
+          { title: t('field.what'), dataIndex: 'action', key: 'action', render: (v: string) => t(`access.${v}`, { defaultValue: v }) },
+        ]}
+      />
     </Card>
   );
 }
