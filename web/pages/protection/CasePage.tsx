@@ -401,9 +401,9 @@ function AccessLog({ c }: { c: CaseView }) {
         dataSource={log.data ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
         columns={[
-          { title: t('field.time'), dataIndex: 'at', key: 'at', render: (v: string) => stamp(v), width: 150 },
+          { title: t('field.time'), dataIndex: 'at', key: 'at', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{stamp(v)}</span> },
           { title: t('field.who'), dataIndex: 'who', key: 'who' },
-          { title: t('field.what'), dataIndex: 'action', key: 'action', render: (v: string) => t(`access.${v}`, { defaultValue: v }) },
+          { title: t('field.what'), dataIndex: 'action', key: 'action', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{t(`access.${v}`, { defaultValue: v })}</span> },
         ]}
       />
     </Card>
