@@ -35,7 +35,7 @@ export const NAVIGATION: NavGroup[] = [
     key: 'welfare',
     items: [
       { key: 'welfareLedger', path: '/welfare/ledger', section: '§3.9', built: false },
-      { key: 'protection', path: '/welfare/protection', section: '§3.9', built: false },
+      { key: 'protection', path: '/welfare/protection', section: '§3.9', built: true },
       { key: 'insurance', path: '/insurance', section: '§3.10', built: false },
     ],
   },

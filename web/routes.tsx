@@ -25,6 +25,8 @@ const SubsidiesPage = lazy(() => import('./pages/subsidies/SubsidiesPage.tsx').t
 const GradingPage = lazy(() => import('./pages/grading/GradingPage.tsx').then((m) => ({ default: m.GradingPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const VerifyPage = lazy(() => import('./pages/childcare/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+const ProtectionPage = lazy(() => import('./pages/protection/ProtectionPage.tsx').then((m) => ({ default: m.ProtectionPage })));
+const PublicReportPage = lazy(() => import('./pages/protection/PublicReportPage.tsx').then((m) => ({ default: m.PublicReportPage })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
@@ -63,6 +65,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   indicators: lazyPage(IndicatorsPage),
   cockpit: lazyPage(CockpitPage),
   oneMap: lazyPage(OneMapPage),
+  protection: lazyPage(ProtectionPage),
 };
 
 export function AppRoutes() {
@@ -72,6 +75,7 @@ export function AppRoutes() {
     return (
       <Routes>
         <Route path="/verify" element={<Suspense fallback={<Spin fullscreen />}><VerifyPage /></Suspense>} />
+        <Route path="/report" element={<Suspense fallback={<Spin fullscreen />}><PublicReportPage /></Suspense>} />
         <Route path="*" element={<LoginPage />} />
       </Routes>
     );

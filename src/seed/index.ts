@@ -17,6 +17,7 @@ import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../mod
 import { seedAdmission } from '../modules/admission/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
+import { seedProtection } from '../modules/protection/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -142,6 +143,11 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('admission', 0, 1);
     await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
     progress('admission', 1, 1);
+  }
+  if (opts.scale !== 'base') {
+    progress('protection', 0, 1);
+    await seedProtection(p, rng.fork('protection'), { password: DEMO_PASSWORD });
+    progress('protection', 1, 1);
   }
 
   progress('indicators', 0, 1);

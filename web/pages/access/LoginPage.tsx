@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth.tsx';
 import { ApiError } from '../../api.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
+import { Link } from 'react-router';
 
 export function LoginPage() {
   const { t } = useTranslation(['access', 'common']);
@@ -50,6 +51,9 @@ export function LoginPage() {
             {t('login.demoHint')}
           </Typography.Text>
           <LanguageSwitch signedIn={false} />
+        </div>
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to="/report">{t('protection:public.entry')}</Link>
         </div>
       </Card>
     </div>
