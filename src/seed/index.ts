@@ -17,6 +17,7 @@ import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../mod
 import { seedAdmission } from '../modules/admission/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
+import { seedElderly } from '../modules/elderly/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -127,6 +128,10 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
     progress('admission', 1, 1);
   }
+
+  progress('elderly', 0, 1);
+  await seedElderly(p, rng.fork('elderly'), opts.scale);
+  progress('elderly', 1, 1);
 
   const geoRng = createRng(opts.seed).fork('geo');
   await seedUnitLocations(p, () => geoRng.next());

@@ -54,6 +54,11 @@ export const PERMISSIONS = [
   /** Indicators and the cockpit (监测评价, 驾驶舱), the one map; refresh recomputes every value. */
   'indicators.read',
   'indicators.refresh',
+  /** Elderly (精准画像, 能力评估, 入住轮候): read profiles (every read audited); write profiles and applications; assess ability, health and dementia screens; run institutions, beds and admissions. */
+  'elderly.read',
+  'elderly.write',
+  'elderly.assess',
+  'elderly.institutions',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,15 +74,15 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'elderly.read', 'elderly.write', 'elderly.assess', 'elderly.institutions'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'elderly.read', 'elderly.write', 'elderly.assess'] },
   /** 儿童主任 / 儿童督导员. */
   child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber'] },
   /** 儿保医生 at a township health center. */
-  health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
+  health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage', 'elderly.read', 'elderly.assess'] },
   /** 托育机构 operator and staff. */
   childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.read', 'childcare.operate', 'grading.apply', 'supervision.report', 'subsidies.claim', 'admission.places', 'family.staff'] },
   /** 家长. */
