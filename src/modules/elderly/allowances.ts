@@ -19,8 +19,7 @@ export const ELDERLY_RULES: SubsidyRule[] = (data.rules as Omit<SubsidyRule, 'pr
 export const GRADUATE_SCHEDULE: { afterYears: number; sharePct: number }[] = data.graduateSchedule;
 export const DIRECTED_TRAINING_MONTHS = data.directedTrainingMonthsPerYear;
 
-export const EDUCATIONS = ['bachelorOrAbove', 'college', 'secondaryVocational'] as const;
-export type GraduateEducation = (typeof EDUCATIONS)[number];
+export { EDUCATIONS, type GraduateEducation } from './vocabulary.ts';
 
 export interface Instalment {
   dueOn: string;

@@ -4,8 +4,7 @@ import { isoDate, text, unitCode } from '../../app/schemas.ts';
 import { ABILITY_LEVELS, DIMENSIONS } from './ability.ts';
 import { CLOSE_OUTCOMES, DEMENTIA_ACTIONS, DEMENTIA_STATES, EDUCATION_LEVELS, REFERRAL_LEVELS, SCREEN_TOOLS } from './dementia.ts';
 import { NEED_DIMENSIONS } from './needs.ts';
-import { CARE_MODES, ECONOMIC_STATUSES, HEALTH_STATUSES, HOUSEHOLDS, LIVING_ARRANGEMENTS, PRIORITY_FLAGS } from './vocabulary.ts';
-import { EDUCATIONS } from './allowances.ts';
+import { CARE_MODES, ECONOMIC_STATUSES, EDUCATIONS, HEALTH_STATUSES, HOUSEHOLDS, LIVING_ARRANGEMENTS, PRIORITY_FLAGS } from './vocabulary.ts';
 
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 export const personIdParam = z.object({ personId: z.uuid() });

@@ -23,3 +23,7 @@ export type CareMode = (typeof CARE_MODES)[number];
 /** Other priority groups of the waiting-list rules: 计生特殊家庭, 重点优抚对象, 残疾人. */
 export const PRIORITY_FLAGS = ['familyPlanningSpecial', 'meritService', 'disabled'] as const;
 export type PriorityFlag = (typeof PRIORITY_FLAGS)[number];
+
+/** Graduates' education for the entry award (004): 本科及以上, 大专, 中职. */
+export const EDUCATIONS = ['bachelorOrAbove', 'college', 'secondaryVocational'] as const;
+export type GraduateEducation = (typeof EDUCATIONS)[number];
