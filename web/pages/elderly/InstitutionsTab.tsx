@@ -78,7 +78,7 @@ export function InstitutionsTab() {
         dataSource={list.data ?? []}
         columns={[
           { title: t('field.institutionName'), dataIndex: 'name' },
-          { title: t('field.unit'), dataIndex: 'unitName' },
+          { title: t('common:unit'), dataIndex: 'unitName' },
           { title: t('field.publicHome'), dataIndex: 'publicHome', render: (v: boolean) => <Tag color={v ? 'blue' : 'default'}>{t(v ? 'institutions.public' : 'institutions.private')}</Tag> },
           { title: t('field.beds'), dataIndex: 'beds' },
           { title: t('field.nursingBeds'), render: (_, r) => `${r.nursingBeds}（${r.indicators[0]?.value ?? '—'}%）` },

@@ -70,7 +70,7 @@ export function WaitingListTab() {
         <Select showSearch optionFilterProp="label" style={{ width: 320 }} placeholder={t('waiting.choose')} value={homeId} onChange={(home) => update({ home })} options={publicHomes.map((h) => ({ value: h.id, label: `${h.name}（${h.unitName}）` }))} data-testid="home-select" />
         {can('elderly.write') && homeId && <Button type="primary" onClick={() => setApplying(true)}>{t('waiting.apply')}</Button>}
       </Space>
-      {list.data && <Alert type="info" showIcon message={t('waiting.rules')} description={list.data.rulesTitle} />}
+      {list.data && <Alert type="info" showIcon message={t('waiting.rulesTitle', { title: list.data.rulesTitle })} description={t('waiting.rulesSummary')} />}
       <Table<WaitingEntry>
         rowKey="id"
         size="middle"
