@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import { testApp } from '../../../test/support/platform.ts';
 import { signIn } from '../../../test/support/http.ts';
 import { PROFILE, abilityScores, elderlyPerson } from '../../../test/support/elderly.ts';
+import { refreshIndicators } from '../indicators/index.ts';
+import { systemActor } from '../../app/scope.ts';
 
 const { p, app } = await testApp({ today: () => '2026-11-20' });
 const county = await signIn(app, 'yuecheng-health');
@@ -145,5 +147,21 @@ describe('elderly rules (SPEC §3.8)', () => {
     ]);
     const oct = (await county.get('/api/elderly/workers?month=2026-10')).json().find((x: { name: string }) => x.name === '测试护理员');
     expect(oct.allowance.amountFen).toBe(250_00);
+  });
+});
+
+describe('bed indicators in the registry (004)', () => {
+  it('computes the nursing-type share and dementia beds per 10,000 elderly for the township, rolled up, against the 2025 targets', async () => {
+    await county.post('/api/elderly/institutions', { unitCode: '330602002', name: '指标测试护理院', publicHome: false, beds: 100, nursingBeds: 55, dementiaBeds: 10, socialWorkers: 1 });
+    await refreshIndicators(p, systemActor(), 'manual');
+    const rows = await p.db.rows<{ indicator_code: string; unit_code: string; numerator: string; denominator: string; value: string }>(
+      sql`SELECT indicator_code, unit_code, numerator::text, denominator::text, value::text FROM indicator_values WHERE unit_code = '330602002' AND year = 2026 AND indicator_code LIKE 'elderly.%' ORDER BY indicator_code`,
+    );
+    const by = Object.fromEntries(rows.map((r) => [r.indicator_code, r]));
+    expect(Number(by['elderly.nursingBedShare'].value)).toBeCloseTo(55, 5);
+    expect(Number(by['elderly.dementiaBedsPer10k'].numerator)).toBe(10);
+    expect(Number(by['elderly.socialWorkersPer1000Beds'].value)).toBeCloseTo(10, 5);
+    const [county2025] = await p.db.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM indicator_targets WHERE indicator_code LIKE 'elderly.%' AND year = 2025`);
+    expect(county2025.n).toBe(21);
   });
 });
