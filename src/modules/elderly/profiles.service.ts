@@ -40,7 +40,9 @@ export async function listProfiles(p: Platform, actor: Actor, q: ProfilesQuery):
   const today = p.today();
   const where = profileFilters(actor, q, today);
   const from = sql`FROM persons p LEFT JOIN elderly_profiles ep ON ep.person_id = p.id ${latestLevelJoin('p.id')}`;
-  const [{ total }] = await p.db.rows<{ total: number }>(sql`SELECT count(*)::int AS total ${from} WHERE ${where}`);
+  // The count joins the latest assessment only when a level filter needs it.
+  const countFrom = q.abilityLevel ? from : sql`FROM persons p LEFT JOIN elderly_profiles ep ON ep.person_id = p.id`;
+  const [{ total }] = await p.db.rows<{ total: number }>(sql`SELECT count(*)::int AS total ${countFrom} WHERE ${where}`);
   const rows = await p.db.rows<{ id: string; name: string; sex: 'male' | 'female'; birth_date: string; unit_code: string; person_id: string | null; living_arrangement: string | null; economic_status: string | null; care_mode: string | null; level: AbilityLevel | null; assessed_on: string | null }>(
     sql`SELECT p.id, p.name, p.sex, p.birth_date::text, p.unit_code, ep.person_id, ep.living_arrangement, ep.economic_status, ep.care_mode, la.level, la.assessed_on::text
         ${from} WHERE ${where} ORDER BY p.unit_code, p.name, p.id LIMIT ${q.pageSize} OFFSET ${(q.page - 1) * q.pageSize}`,

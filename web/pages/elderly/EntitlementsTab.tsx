@@ -40,7 +40,7 @@ export function EntitlementsTab() {
           { title: t('field.age'), dataIndex: 'age', width: 60 },
           { title: t('field.unit'), dataIndex: 'unitName' },
           { title: t('field.rule'), render: (_, r) => <Space direction="vertical" size={0}>{r.lines.map((l) => <span key={l.ruleCode}>{t(`subsidies:rule.${l.ruleCode}`)} · {yuan(l.amountFen)}</span>)}</Space> },
-          { title: t('field.conditions'), render: (_, r) => <Space direction="vertical" size={0}>{r.lines.map((l) => <Typography.Text type="secondary" key={l.ruleCode}>{l.met.map(conditionText).join('；')}</Typography.Text>)}</Space> },
+          { title: t('field.conditions'), render: (_, r) => <Space direction="vertical" size={0}>{r.lines.map((l) => <Typography.Text type="secondary" key={l.ruleCode}>{conditionText(l.met)}</Typography.Text>)}</Space> },
           { title: t('field.amountYuan'), dataIndex: 'totalFen', render: (v: number) => yuan(v) },
         ]}
       />

@@ -50,7 +50,7 @@ export function ProfileDrawer({ personId, onClose }: { personId: string; onClose
                   <Descriptions.Item label={t('field.economicStatus')}>{t(`economicStatus.${d.profile.economicStatus}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('field.healthStatus')}>{t(`healthStatus.${d.profile.healthStatus}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('field.careMode')}>{t(`careMode.${d.profile.careMode}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('field.flags')}>{d.profile.flags.map((f) => t(`flags.${f}`)).join('、') || '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('field.flags')}>{d.profile.flags.map((f) => t(`flags.${f}`)).join(t('sep.enum')) || '—'}</Descriptions.Item>
                 </>
               ) : (
                 <Descriptions.Item label={t('field.profiled')}><Tag>{t('profile.notProfiled')}</Tag></Descriptions.Item>
@@ -58,7 +58,7 @@ export function ProfileDrawer({ personId, onClose }: { personId: string; onClose
             </Descriptions>
             <Space wrap>
               {d.specialDifficulty && <Tag color="magenta">{t('specialDifficulty')}</Tag>}
-              <Typography.Text type="secondary">{t('eligibility.title')}：</Typography.Text>
+              <Typography.Text type="secondary">{t('sep.label', { title: t('eligibility.title') })}</Typography.Text>
               {(['nursingBed', 'nursingSubsidy', 'familyCareBed'] as const).map((k) => (
                 <Tag key={k} color={d.careEligibility[k] ? 'green' : 'default'}>{`${t(`eligibility.${k}`)} · ${t(d.careEligibility[k] ? 'eligibility.yes' : 'eligibility.no')}`}</Tag>
               ))}
@@ -75,7 +75,7 @@ export function ProfileDrawer({ personId, onClose }: { personId: string; onClose
                   <Space align="start">
                     <Typography.Text strong style={{ width: 80, display: 'inline-block' }}>{t(`need.dimension.${n.dimension}`)}</Typography.Text>
                     <NeedTag level={n.level} />
-                    <span>{n.reasons.map((r) => t(`why.${r}`)).join('；')}</span>
+                    <span>{n.reasons.map((r) => t(`why.${r}`)).join(t('sep.list'))}</span>
                   </Space>
                 </List.Item>
               )}
@@ -155,7 +155,7 @@ export function ProfileDrawer({ personId, onClose }: { personId: string; onClose
             {d.entitlements.length === 0 ? (
               <Empty description={t('entitlements.none')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
-              <List size="small" dataSource={d.entitlements} renderItem={(e) => <List.Item><Space><Typography.Text strong>{t(`subsidies:rule.${e.ruleCode}`)}</Typography.Text><span>{t('entitlements.amount', { yuan: yuan(e.amountFen) })}</span><Typography.Text type="secondary">{e.met.map(conditionText).join('；')}</Typography.Text></Space></List.Item>} />
+              <List size="small" dataSource={d.entitlements} renderItem={(e) => <List.Item><Space><Typography.Text strong>{t(`subsidies:rule.${e.ruleCode}`)}</Typography.Text><span>{t('entitlements.amount', { yuan: yuan(e.amountFen) })}</span><Typography.Text type="secondary">{conditionText(e.met)}</Typography.Text></Space></List.Item>} />
             )}
           </Card>
         </Space>

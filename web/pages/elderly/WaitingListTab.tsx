@@ -85,7 +85,7 @@ export function WaitingListTab() {
           { title: t('field.group'), dataIndex: 'group', render: (v: string) => t(`waiting.group.${v}`) },
           { title: t('field.abilityLevel'), dataIndex: 'abilityLevel', render: (v: string | null) => <LevelTag level={v} /> },
           { title: t('field.appliedOn'), dataIndex: 'appliedOn' },
-          { title: t('field.why'), render: (_, e) => <span data-testid="why">{e.why.map(whyText).join('；')}</span> },
+          { title: t('field.why'), render: (_, e) => <span data-testid="why">{e.why.map(whyText).join(t('sep.list'))}</span> },
           ...(can('elderly.institutions')
             ? [{ title: t('field.action'), render: (_: unknown, e: WaitingEntry) => <Space size={4}><Button size="small" type="primary" onClick={() => confirm(e, 'admit')}>{t('waiting.admit')}</Button><Button size="small" onClick={() => confirm(e, 'withdraw')}>{t('waiting.withdraw')}</Button></Space> }]
             : []),

@@ -141,7 +141,7 @@ export function AssessmentForm({ person, open, onClose }: FormProps) {
             <Row gutter={12}>
               {d.items.map((i) => (
                 <Col span={6} key={i.code}>
-                  <Form.Item name={`scores.${i.code}`} label={`${t(`item.${i.code}`)}（${t('assessment.max', { max: i.max })}）`}>
+                  <Form.Item name={`scores.${i.code}`} label={t('assessment.itemLabel', { item: t(`item.${i.code}`), max: i.max })}>
                     <InputNumber min={0} max={i.max} precision={0} style={{ width: '100%' }} data-testid={`score-${i.code}`} />
                   </Form.Item>
                 </Col>
