@@ -122,6 +122,19 @@ describe('institutions, beds and the waiting list', () => {
     expect(admitted.json().entries.map((e: { personName: string }) => e.personName)).toEqual(['越城测轮候乙', '越城测轮候甲']);
     const full = await county.post(`/api/elderly/waiting-list/${list.entries[0].id}/decision`, { action: 'admit', on: '2026-11-10' });
     expect(full.json().error.fields[0].code).toBe('elderly.noFreeBed');
+    // Two withdrawals within a year bar a new application for a year.
+    const again = await county.post(`/api/elderly/institutions/${hid}/waiting-list`, { personId: disabled, appliedOn: '2026-11-11' });
+    const w1 = again.json().entries.find((e: { personId: string }) => e.personId === disabled).id;
+    await county.post(`/api/elderly/waiting-list/${w1}/decision`, { action: 'withdraw', on: '2026-11-12' });
+    const third = await county.post(`/api/elderly/institutions/${hid}/waiting-list`, { personId: early, appliedOn: '2026-11-12' });
+    expect(third.json().error.fields[0].code).toBe('elderly.alreadyWaiting');
+    const early1 = (await county.get(`/api/elderly/institutions/${hid}/waiting-list`)).json().entries.find((e: { personId: string }) => e.personId === early).id;
+    await county.post(`/api/elderly/waiting-list/${early1}/decision`, { action: 'withdraw', on: '2026-11-12' });
+    await county.post(`/api/elderly/institutions/${hid}/waiting-list`, { personId: early, appliedOn: '2026-11-13' });
+    const early2 = (await county.get(`/api/elderly/institutions/${hid}/waiting-list`)).json().entries.find((e: { personId: string }) => e.personId === early).id;
+    await county.post(`/api/elderly/waiting-list/${early2}/decision`, { action: 'withdraw', on: '2026-11-14' });
+    const barred = await county.post(`/api/elderly/institutions/${hid}/waiting-list`, { personId: early, appliedOn: '2026-11-15' });
+    expect(barred.json().error.fields[0]).toMatchObject({ field: 'personId', code: 'elderly.reapplyBarred', message: '一年内两次撤回轮候申请，2027-11-14 前不能再次申请' });
     const beds = (await county.get('/api/elderly/beds?unitCode=330602001')).json();
     expect(beds).toMatchObject({ beds: 61, nursingBeds: 40, dementiaBeds: 5 });
     expect(beds.elderly60).toBeGreaterThan(0);

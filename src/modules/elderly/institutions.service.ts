@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/index.ts';
 import { findUnit, unitNameMap } from '../org/index.ts';
 import { ageOn } from '../people/index.ts';
 import { bedIndicators } from './beds.ts';
-import { orderWaitingList, WAITING_LIST_RULES, type Applicant } from './waitlist.ts';
+import { orderWaitingList, reapplyBarredUntil, WAITING_LIST_RULES, type Applicant } from './waitlist.ts';
 import { elderlyInstitutions, elderlyWaitlist } from './schema.ts';
 import { actorName, elderlyPersonInScope } from './common.service.ts';
 import type { BedSummary, InstitutionInput, InstitutionView, WaitingList } from './contract.ts';
@@ -131,6 +131,9 @@ export async function applyForPlace(p: Platform, actor: Actor, institutionId: st
     }
     const [open] = await tx.select({ id: elderlyWaitlist.id }).from(elderlyWaitlist).where(and(eq(elderlyWaitlist.institutionId, institutionId), eq(elderlyWaitlist.personId, input.personId), eq(elderlyWaitlist.status, 'waiting')));
     if (open) throw AppError.field('personId', 'elderly.alreadyWaiting');
+    const withdrawn = await tx.select({ on: elderlyWaitlist.decidedOn }).from(elderlyWaitlist).where(and(eq(elderlyWaitlist.personId, input.personId), eq(elderlyWaitlist.status, 'withdrawn')));
+    const barred = reapplyBarredUntil(withdrawn.map((w) => w.on!), input.appliedOn);
+    if (barred) throw AppError.field('personId', 'elderly.reapplyBarred', { until: barred });
     const [row] = await tx.insert(elderlyWaitlist).values({ unitCode: inst.unitCode, institutionId, personId: input.personId, appliedOn: input.appliedOn, status: 'waiting', createdByName: await actorName(tx, actor) }).returning();
     await appendAudit(tx, actor, { action: 'elderly.waitlist.apply', entityType: 'elderly_waitlist', entityId: row.id, unitCode: inst.unitCode, detail: { personId: person.id } });
   });

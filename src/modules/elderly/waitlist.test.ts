@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { orderWaitingList, type Applicant } from './waitlist.ts';
+import { orderWaitingList, reapplyBarredUntil, type Applicant } from './waitlist.ts';
 
 const a = (id: string, over: Partial<Applicant> = {}): Applicant => ({ id, appliedOn: '2026-01-10', age: 70, economicStatus: 'ordinary', flags: [], abilityLevel: 'mild', ...over });
 
@@ -55,5 +55,15 @@ describe('the waiting list of a public home', () => {
         expect(positions).toEqual(positions.map((_, i) => i + 1));
       }),
     );
+  });
+});
+
+describe('the bar on reapplying after withdrawals', () => {
+  it('bars a year from the second withdrawal within a year, and only then', () => {
+    expect(reapplyBarredUntil(['2026-01-10'], '2026-03-01')).toBeNull();
+    expect(reapplyBarredUntil(['2026-01-10', '2026-06-01'], '2026-07-01')).toBe('2027-06-01');
+    expect(reapplyBarredUntil(['2026-01-10', '2026-06-01'], '2027-06-01')).toBeNull();
+    expect(reapplyBarredUntil(['2024-01-10', '2025-02-01'], '2025-03-01')).toBeNull();
+    expect(reapplyBarredUntil(['2025-01-10', '2025-02-01', '2025-12-01'], '2026-03-01')).toBe('2026-12-01');
   });
 });

@@ -5,6 +5,7 @@
  */
 import rules from './data/waiting-list-rules.json' with { type: 'json' };
 import { ABILITY_LEVELS, atLeast, type AbilityLevel } from './ability.ts';
+import { addDays, daysBetween } from '../../app/dates.ts';
 import type { EconomicStatus, PriorityFlag } from './vocabulary.ts';
 
 type Clause = { fact: 'economicStatus' | 'flag' | 'abilityAtLeast' | 'ageAtLeast'; in: (string | number)[]; andAbilityAtLeast?: AbilityLevel };
@@ -19,6 +20,7 @@ export interface WaitingListRules {
   effectiveFrom: string;
   effectiveTo: string | null;
   groups: WaitingGroup[];
+  reapplyBar: { withdrawals: number; withinDays: number; barDays: number };
 }
 export const WAITING_LIST_RULES = rules as WaitingListRules;
 
@@ -92,4 +94,21 @@ export function orderWaitingList<A extends Applicant>(applicants: readonly A[], 
     }
     return { applicant: a, group: group.code, outsideQueue: group.outsideQueue, position: group.outsideQueue ? null : ++position, why };
   });
+}
+
+/**
+ * The day until which a person may not apply again after withdrawing (the published rules:
+ * two withdrawals within a year bar a new application for a year), or null when free to apply.
+ */
+export function reapplyBarredUntil(withdrawnOn: readonly string[], on: string, r: WaitingListRules = WAITING_LIST_RULES): string | null {
+  const { withdrawals, withinDays, barDays } = r.reapplyBar;
+  const days = [...withdrawnOn].filter((d) => d <= on).sort();
+  let until: string | null = null;
+  for (let i = withdrawals - 1; i < days.length; i++) {
+    if (daysBetween(days[i - withdrawals + 1], days[i]) < withinDays) {
+      const end = addDays(days[i], barDays);
+      if (end > on && (until === null || end > until)) until = end;
+    }
+  }
+  return until;
 }
