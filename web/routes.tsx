@@ -32,6 +32,7 @@ const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
 const CockpitPage = lazy(() => import('./pages/indicators/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })));
 const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const ElderlyProfilesPage = lazy(() => import('./pages/elderly/ElderlyProfilesPage.tsx').then((m) => ({ default: m.ElderlyProfilesPage })));
 const OneMapPage = lazy(() => import('./pages/geo/OneMapPage.tsx').then((m) => ({ default: m.OneMapPage })));
 
 /** A page loaded on first use, with a spinner while its code arrives. */
@@ -66,6 +67,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   cockpit: lazyPage(CockpitPage),
   oneMap: lazyPage(OneMapPage),
   protection: lazyPage(ProtectionPage),
+  elderlyProfiles: lazyPage(ElderlyProfilesPage),
 };
 
 export function AppRoutes() {

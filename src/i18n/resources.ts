@@ -20,6 +20,7 @@ import zhFamily from './locales/zh-CN/family.json' with { type: 'json' };
 import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
 import zhIndicators from './locales/zh-CN/indicators.json' with { type: 'json' };
 import zhProtection from './locales/zh-CN/protection.json' with { type: 'json' };
+import zhElderly from './locales/zh-CN/elderly.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -38,6 +39,7 @@ import enFamily from './locales/en-US/family.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 import enIndicators from './locales/en-US/indicators.json' with { type: 'json' };
 import enProtection from './locales/en-US/protection.json' with { type: 'json' };
+import enElderly from './locales/en-US/elderly.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -62,6 +64,7 @@ export const resources = {
     childcare: zhChildcare,
     indicators: zhIndicators,
     protection: zhProtection,
+    elderly: zhElderly,
   },
   'en-US': {
     common: enCommon,
@@ -82,6 +85,7 @@ export const resources = {
     childcare: enChildcare,
     indicators: enIndicators,
     protection: enProtection,
+    elderly: enElderly,
   },
 } as const;
 

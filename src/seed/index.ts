@@ -18,6 +18,7 @@ import { seedAdmission } from '../modules/admission/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
 import { seedProtection } from '../modules/protection/index.ts';
+import { seedElderly } from '../modules/elderly/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -150,6 +151,9 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('protection', 1, 1);
   }
 
+  progress('elderly', 0, 1);
+  await seedElderly(p, rng.fork('elderly'), opts.scale);
+  progress('elderly', 1, 1);
   progress('indicators', 0, 1);
   await refreshIndicators(p, actor, 'seed');
   progress('indicators', 1, 1);

@@ -57,6 +57,11 @@ export const PERMISSIONS = [
   /** Child protection cases (五位一体): a worker handles the cases assigned to them; a supervisor opens, assigns and closes every case in scope. Reporting needs only a sign-in. */
   'protection.handle',
   'protection.supervise',
+  /** Elderly (精准画像, 能力评估, 入住轮候): read profiles (every read audited); write profiles and applications; assess ability, health and dementia screens; run institutions, beds and admissions. */
+  'elderly.read',
+  'elderly.write',
+  'elderly.assess',
+  'elderly.institutions',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,15 +77,15 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise', 'elderly.read', 'elderly.write', 'elderly.assess', 'elderly.institutions'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'protection.supervise'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'elderly.read', 'protection.supervise', 'elderly.write', 'elderly.assess'] },
   /** 儿童主任 / 儿童督导员. */
   child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'protection.handle'] },
   /** 儿保医生 at a township health center. */
-  health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
+  health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage', 'elderly.read', 'elderly.assess'] },
   /** 托育机构 operator and staff. */
   childcare_operator: { levels: [3, 4], permissions: ['org.read', 'childcare.read', 'childcare.operate', 'grading.apply', 'supervision.report', 'subsidies.claim', 'admission.places', 'family.staff'] },
   /** 家长. */

@@ -1,6 +1,6 @@
 export { subsidyRules, subsidyMonths, subsidyLines, subsidyClaims } from './schema.ts';
 export { computeMonthlySubsidy, computeOneTimeSubsidy, prorate, type SubsidyLine, type MonthlyResult } from './monthly.ts';
-export { rulesInEffect, unmetConditions, type SubsidyRule, type Condition, type Facts } from './rules.ts';
+export { rulesInEffect, unmetConditions, inEffect, checkRuleVersion, type SubsidyRule, type Condition, type Facts } from './rules.ts';
 export { seedSubsidyRules, computeMonth } from './service.ts';
 export { subsidyRoutes } from './routes.ts';
 export { seedSubsidies, type SubsidySeedResult } from './seed.ts';

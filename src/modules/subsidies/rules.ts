@@ -12,8 +12,8 @@ export type Programme = (typeof PROGRAMMES)[number];
 export const RULE_KINDS = ['monthly', 'oneTime'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-/** What one amount is paid for: an enrolled child and month, a converted place, a center, a person and month. */
-export const PAYMENT_UNITS = ['childMonth', 'place', 'center', 'personMonth'] as const;
+/** What one amount is paid for: an enrolled child and month, a converted place, a center, a person and month, a person once. */
+export const PAYMENT_UNITS = ['childMonth', 'place', 'center', 'personMonth', 'person'] as const;
 export type PaymentUnit = (typeof PAYMENT_UNITS)[number];
 
 /** fixed: the amount per unit; actualCostCapped: the actual cost, at most the amount per unit. */
@@ -83,7 +83,7 @@ export function checkRuleVersion(rule: SubsidyRule, others: readonly Pick<Subsid
   if (!Number.isInteger(rule.amountFen) || rule.amountFen <= 0) return { field: 'amountFen', key: 'subsidies.amountPositive' };
   if (rule.effectiveTo !== null && rule.effectiveTo < rule.effectiveFrom) return { field: 'effectiveTo', key: 'subsidies.periodOrder' };
   if (rule.kind === 'monthly' && !['childMonth', 'personMonth'].includes(rule.unit)) return { field: 'unit', key: 'subsidies.unitForKind' };
-  if (rule.kind === 'oneTime' && !['place', 'center'].includes(rule.unit)) return { field: 'unit', key: 'subsidies.unitForKind' };
+  if (rule.kind === 'oneTime' && !['place', 'center', 'person'].includes(rule.unit)) return { field: 'unit', key: 'subsidies.unitForKind' };
   for (const o of others) {
     if (o.code !== rule.code) continue;
     const startsBeforeOtherEnds = o.effectiveTo === null || rule.effectiveFrom <= o.effectiveTo;

@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import type { RuleView } from '../../../src/modules/subsidies/contract.ts';
 import { yuan } from './money.ts';
+import { useConditionText } from '../elderly/shared.tsx';
 
 /** Every version of the rules: dated data with their conditions and source. */
 export function RulesTab() {
   const { t } = useTranslation(['subsidies', 'grading']);
   const rules = useQuery({ queryKey: ['subsidy-rules'], queryFn: () => api.get<RuleView[]>('/subsidies/rules') });
+  // The elderly programme's conditions (ages, economic status, ability level) read in words.
+  const elderlyConditions = useConditionText();
   const value = (v: unknown) => (Array.isArray(v) ? v.map((x) => t(`grading:level.${x}`, { defaultValue: String(x) })).join(' / ') : v === true ? '✓' : String(v));
   return (
     <Table<RuleView>
@@ -24,7 +27,7 @@ export function RulesTab() {
         { title: t('field.unitOfPayment'), dataIndex: 'unit', key: 'unit', render: (v: string) => t(`unit.${v}`) },
         { title: t('field.amount'), dataIndex: 'amountFen', key: 'amount', align: 'right', render: (v: number) => yuan(v) },
         { title: t('field.basis'), dataIndex: 'basis', key: 'basis', render: (v: string) => t(`basis.${v}`) },
-        { title: t('field.conditions'), dataIndex: 'conditions', key: 'conditions', render: (cs: RuleView['conditions']) => cs.map((c) => `${t(`fact.${c.fact}`, { defaultValue: c.fact })}${typeof c.value === 'boolean' ? '' : `：${value(c.value)}`}`).join('；') },
+        { title: t('field.conditions'), dataIndex: 'conditions', key: 'conditions', render: (cs: RuleView['conditions'], r) => r.programme === 'elderly' ? elderlyConditions(cs) : cs.map((c) => `${t(`fact.${c.fact}`, { defaultValue: c.fact })}${typeof c.value === 'boolean' ? '' : `：${value(c.value)}`}`).join('；') },
         { title: t('field.effectiveFrom'), dataIndex: 'effectiveFrom', key: 'from' },
         { title: t('field.effectiveTo'), dataIndex: 'effectiveTo', key: 'to', render: (v: string | null) => v ?? '—' },
         { title: t('field.status'), dataIndex: 'inEffect', key: 'inEffect', render: (v: boolean) => (v ? <Tag color="green">{t('rules.inEffect')}</Tag> : <Tag>{t('rules.expired')}</Tag>) },
