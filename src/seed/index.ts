@@ -17,6 +17,7 @@ import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../mod
 import { seedAdmission } from '../modules/admission/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
+import { HOMECARE_DEMO_USERS, seedHomecare } from '../modules/homecare/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -48,6 +49,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'tashan-doctor', displayName: '塔山街道社区卫生服务中心 儿保医生 孙医生', role: 'health_doctor', unitCode: '330602001' },
   { username: 'tashan-parent', displayName: '家长 沈女士', role: 'parent', unitCode: '330602001' },
   ...CHILDCARE_DEMO_USERS,
+  ...HOMECARE_DEMO_USERS,
 ];
 
 interface DivisionUnit {
@@ -126,6 +128,12 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('admission', 0, 1);
     await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
     progress('admission', 1, 1);
+  }
+
+  if (opts.scale !== 'base') {
+    progress('homecare', 0, 1);
+    await seedHomecare(p, rng.fork('homecare'));
+    progress('homecare', 1, 1);
   }
 
   const geoRng = createRng(opts.seed).fork('geo');

@@ -56,10 +56,8 @@ async function balanceOf(id: string): Promise<{ balance: number; held: number }>
   return a;
 }
 
-type Op =
-  | { type: 'issue' | 'spend' | 'expiry'; who: number; amount: number; key: number }
-  | { type: 'hold'; who: number; amount: number; key: number }
-  | { type: 'capture' | 'release'; key: number };
+type Movement = { type: 'issue' | 'spend' | 'expiry'; who: number; amount: number; key: number };
+type Op = Movement | { type: 'hold'; who: number; amount: number; key: number } | { type: 'capture' | 'release'; key: number };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ type: fc.constantFrom('issue' as const, 'spend' as const, 'expiry' as const), who: fc.integer({ min: 0, max: 2 }), amount: fc.integer({ min: 1, max: 5000 }), key: fc.integer({ min: 0, max: 7 }) }),
@@ -79,6 +77,7 @@ async function run(op: Op, run: number, acc: Awaited<ReturnType<typeof cardAccou
         if (op.type === 'capture') await captureHold(tx, actor, 'test', h.id, null);
         else await releaseHold(tx, actor, h.id);
       } else {
+        op = op as Movement;
         const person = acc.person[op.who].id;
         const [debit, credit] = op.type === 'issue' ? [acc.issue.id, person] : op.type === 'spend' ? [person, acc.settlement.id] : [person, acc.expiry.id];
         await postMovement(tx, actor, 'test', { kind: op.type, amount: op.amount, debitAccountId: debit, creditAccountId: credit, idempotencyKey: `r${run}:${op.type}:${op.key}`, unitCode: people[op.who].unitCode });
@@ -111,12 +110,12 @@ function model(ops: Op[], start: { balance: number; held: number }[]): number[] 
       if (op.type === 'capture') balance[h.who] -= h.amount;
       h.status = op.type === 'capture' ? 'captured' : 'released';
     } else {
-      const key = `${op.type}:${op.key}`;
-      const payload = `${op.who}:${op.amount}`;
+      const mv = op as Movement;
+      const key = `${mv.type}:${mv.key}`;
       if (keys.has(key)) continue;
-      if (op.type !== 'issue' && balance[op.who] - held[op.who] < op.amount) continue;
-      keys.set(key, payload);
-      balance[op.who] += op.type === 'issue' ? op.amount : -op.amount;
+      if (mv.type !== 'issue' && balance[mv.who] - held[mv.who] < mv.amount) continue;
+      keys.set(key, `${mv.who}:${mv.amount}`);
+      balance[mv.who] += mv.type === 'issue' ? mv.amount : -mv.amount;
     }
   }
   return balance.map((b, i) => b - start[i].balance);
