@@ -25,6 +25,10 @@ const SubsidiesPage = lazy(() => import('./pages/subsidies/SubsidiesPage.tsx').t
 const GradingPage = lazy(() => import('./pages/grading/GradingPage.tsx').then((m) => ({ default: m.GradingPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const VerifyPage = lazy(() => import('./pages/childcare/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+const HomecareServicesPage = lazy(() => import('./pages/homecare/ServicesPage.tsx').then((m) => ({ default: m.ServicesPage })));
+const CareCardPage = lazy(() => import('./pages/homecare/CareCardPage.tsx').then((m) => ({ default: m.CareCardPage })));
+const TimeBankPage = lazy(() => import('./pages/homecare/TimeBankPage.tsx').then((m) => ({ default: m.TimeBankPage })));
+const MyHomecare = lazy(() => import('./pages/homecare/MyHomecare.tsx').then((m) => ({ default: m.MyHomecare })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
@@ -63,6 +67,9 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   indicators: lazyPage(IndicatorsPage),
   cockpit: lazyPage(CockpitPage),
   oneMap: lazyPage(OneMapPage),
+  elderlyServices: lazyPage(HomecareServicesPage),
+  careCard: lazyPage(CareCardPage),
+  timeBank: lazyPage(TimeBankPage),
 };
 
 export function AppRoutes() {
@@ -81,6 +88,13 @@ export function AppRoutes() {
     return (
       <Suspense fallback={<Spin fullscreen />}>
         <ParentApp />
+      </Suspense>
+    );
+  // Elderly people and volunteers get their own view in large type: their card, hours and services.
+  if (user?.role === 'elderly' || user?.role === 'volunteer')
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <MyHomecare />
       </Suspense>
     );
   return (

@@ -19,6 +19,7 @@ import zhAdmission from './locales/zh-CN/admission.json' with { type: 'json' };
 import zhFamily from './locales/zh-CN/family.json' with { type: 'json' };
 import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
 import zhIndicators from './locales/zh-CN/indicators.json' with { type: 'json' };
+import zhHomecare from './locales/zh-CN/homecare.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -36,6 +37,7 @@ import enAdmission from './locales/en-US/admission.json' with { type: 'json' };
 import enFamily from './locales/en-US/family.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 import enIndicators from './locales/en-US/indicators.json' with { type: 'json' };
+import enHomecare from './locales/en-US/homecare.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -59,6 +61,7 @@ export const resources = {
     family: zhFamily,
     childcare: zhChildcare,
     indicators: zhIndicators,
+    homecare: zhHomecare,
   },
   'en-US': {
     common: enCommon,
@@ -78,6 +81,7 @@ export const resources = {
     family: enFamily,
     childcare: enChildcare,
     indicators: enIndicators,
+    homecare: enHomecare,
   },
 } as const;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isoDate, page, text, unitCode } from '../../app/schemas.ts';
 import { CHARGE_UNITS, RELATIONS, SERVICE_CATEGORIES, VISIT_CATEGORIES, VISIT_TIERS, VOLUNTEER_SERVICE_TYPES } from './rules.ts';
 import { ORDER_ACTIONS, ORDER_STATUSES } from './orderFlow.ts';
-import { TXN_KINDS } from './ledgerRules.ts';
+import { TXN_KINDS } from './vocabulary.ts';
 
 /** A client-made key naming one movement: the same key twice moves once. */
 export const idempotencyKey = z.string().regex(/^[A-Za-z0-9:_-]{8,80}$/);

@@ -7,14 +7,9 @@
  */
 import { createHash } from 'node:crypto';
 
-export const CURRENCIES = ['card', 'time'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+import { type Currency, type SystemCode, type TxnKind } from './vocabulary.ts';
 
-export const TXN_KINDS = ['issue', 'spend', 'refund', 'expiry', 'earn', 'redeem', 'transfer'] as const;
-export type TxnKind = (typeof TXN_KINDS)[number];
-
-export const SYSTEM_CODES = ['issue', 'settlement', 'expiry', 'service', 'redeem'] as const;
-export type SystemCode = (typeof SYSTEM_CODES)[number];
+export { CURRENCIES, TXN_KINDS, SYSTEM_CODES, type Currency, type TxnKind, type SystemCode } from './vocabulary.ts';
 
 /** Which currency each movement belongs to, and its sides: a system account's code or a person. */
 export const MOVEMENTS: Record<TxnKind, { currency: Currency; debit: SystemCode | 'person'; credit: SystemCode | 'person' }> = {
