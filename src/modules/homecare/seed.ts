@@ -75,9 +75,13 @@ export async function seedHomecare(p: Platform, rng: Rng): Promise<HomecareSeedR
     }
 
     // Care cards: the older half of the sample holds one, with 300 or 500 yuan issued.
-    const holders = [...elderly].sort((a, b) => a.birthDate.localeCompare(b.birthDate)).slice(0, 30);
+    const byAge = [...elderly].sort((a, b) => a.birthDate.localeCompare(b.birthDate));
+    const holders = byAge.slice(0, Math.min(30, byAge.length - 8));
+    const left = new Map<string, number>();
     for (const h of holders) {
-      await issueCard(p, actor, { personId: h.id, amountFen: rng.chance(0.5) ? 300_00 : 500_00, idempotencyKey: `seed:issue:${h.id}`, memo: '爱心卡季度发放' });
+      const amountFen = rng.chance(0.5) ? 300_00 : 500_00;
+      left.set(h.id, amountFen);
+      await issueCard(p, actor, { personId: h.id, amountFen, idempotencyKey: `seed:issue:${h.id}`, memo: '爱心卡季度发放' });
       result.cards += 1;
     }
 
@@ -87,7 +91,11 @@ export async function seedHomecare(p: Platform, rng: Rng): Promise<HomecareSeedR
       const provider = providers[k % 3 === 2 ? 1 : 0];
       const item = provider.items[rng.int(0, provider.items.length - 1)];
       const quantity = item.chargeUnit === 'month' ? 1 : item.chargeUnit === 'day' ? rng.int(1, 3) : rng.int(1, 2);
-      const order = await createOrder(p, actor, { personId: person.id, itemId: item.id, quantity, scheduledOn: addDays(today, rng.int(-20, 5)), payment: k % 5 === 4 ? 'self' : 'card', note: k % 4 === 0 ? '请提前电话联系' : undefined });
+      // The card pays while it covers the order; beyond that the family pays.
+      const amount = item.priceFen * quantity;
+      const payment = k % 5 === 4 || amount > (left.get(person.id) ?? 0) ? 'self' : 'card';
+      if (payment === 'card') left.set(person.id, (left.get(person.id) ?? 0) - amount);
+      const order = await createOrder(p, actor, { personId: person.id, itemId: item.id, quantity, scheduledOn: addDays(today, rng.int(-20, 5)), payment, note: k % 4 === 0 ? '请提前电话联系' : undefined });
       for (const action of PATHS[k % PATHS.length]) {
         await actOnOrder(p, actor, order.id, action, action === 'rate' ? { rating: rng.int(3, 5), comment: '服务认真，准时' } : action === 'cancel' ? { reason: '老人住院，暂不需要' } : {});
       }
@@ -95,7 +103,7 @@ export async function seedHomecare(p: Platform, rng: Rng): Promise<HomecareSeedR
     }
 
     // Volunteers: younger elderly people with confirmed services; one redeems, one gives hours to a spouse.
-    const volunteers = [...elderly].sort((a, b) => b.birthDate.localeCompare(a.birthDate)).slice(0, 8);
+    const volunteers = byAge.slice(holders.length).reverse().slice(0, 8);
     for (const [i, v] of volunteers.entries()) {
       for (let s = 0; s < 4; s++) {
         const rec = await recordVolunteerService(p, actor, {
