@@ -95,5 +95,16 @@ describe('a 助餐 order paid from the care card, in the browser', () => {
     await page.locator('.ant-drawer').getByText('-30.00').waitFor();
     await page.locator('.ant-drawer').getByText('+200.00').waitFor();
     await page.screenshot({ path: '/tmp/homecare-statement.png', fullPage: true });
+
+    // A volunteer's service recorded by staff is confirmed on the time-bank page and credited.
+    const volunteer = await staff('POST', '/people', { name: '浏览器志愿者', idNumber: composeIdNumber('330602', '1963-05-05', 516), unitCode: '330602001004' });
+    await staff('POST', '/homecare/time/services', { volunteerId: volunteer.id, recipientId: elder.id, serviceType: 'emotionalSupport', servedOn: today, minutes: 90, description: '陪老人聊天' });
+    await staffPage.goto(`${server.url}/elderly/time-bank`);
+    await staffPage.getByRole('tab', { name: '志愿服务记录' }).click();
+    await staffPage.getByRole('button', { name: '确认并存入' }).click();
+    await staffPage.getByText('已存入 1.5 小时').waitFor();
+    await staffPage.getByRole('tab', { name: '志愿者时长' }).click();
+    await staffPage.getByRole('cell', { name: '浏览器志愿者' }).waitFor();
+    await staffPage.screenshot({ path: '/tmp/homecare-timebank.png', fullPage: true });
   }, 300_000);
 });

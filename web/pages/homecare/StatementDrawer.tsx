@@ -12,7 +12,7 @@ export function StatementDrawer({ accountId, onClose }: { accountId: string | nu
   const card = s.data?.account.currency === 'card';
   const fmt = (v: number) => (card ? yuan(v) : hours(v));
   return (
-    <Drawer open={!!accountId} width={720} onClose={onClose} title={s.data ? `${s.data.account.personName} · ${t(card ? 'card.statement' : 'time.statusStatement')}` : ''}>
+    <Drawer open={!!accountId} width={880} onClose={onClose} title={s.data ? `${s.data.account.personName} · ${t(card ? 'card.statement' : 'time.statusStatement')}` : ''}>
       {s.data && (
         <>
           <Descriptions size="small" column={3} items={[
@@ -26,10 +26,10 @@ export function StatementDrawer({ accountId, onClose }: { accountId: string | nu
             pagination={false}
             dataSource={s.data.lines}
             columns={[
-              { title: t('field.time'), dataIndex: 'createdAt', render: (v: string) => v.replace('T', ' ') },
-              { title: t('field.kind'), dataIndex: 'kind', render: (v: string) => t(`kind.${v}`) },
+              { title: t('field.time'), dataIndex: 'createdAt', width: 170, render: (v: string) => v.replace('T', ' ') },
+              { title: t('field.kind'), dataIndex: 'kind', width: 90, render: (v: string) => t(`kind.${v}`) },
               { title: t('field.change'), dataIndex: 'amount', align: 'right', render: (v: number) => `${v > 0 ? '+' : ''}${fmt(v)}` },
-              { title: t('field.balanceAfter'), dataIndex: 'balanceAfter', align: 'right', render: fmt },
+              { title: t('field.balanceAfter'), dataIndex: 'balanceAfter', align: 'right', width: 110, render: fmt },
               { title: t('field.memo'), dataIndex: 'memo' },
               { title: t('field.operator'), dataIndex: 'createdByName' },
             ]}
