@@ -102,6 +102,8 @@ describe('a 助餐 order paid from the care card, in the browser', () => {
     await staffPage.goto(`${server.url}/elderly/time-bank`);
     await staffPage.getByRole('tab', { name: '志愿服务记录' }).click();
     await staffPage.getByRole('button', { name: '确认并存入' }).click();
+    await staffPage.getByText('确认 浏览器志愿者 的这次服务，存入 1.5 小时？', { exact: false }).waitFor();
+    await staffPage.locator('.ant-modal-confirm').getByRole('button', { name: /^确\s?认$/ }).click();
     await staffPage.getByText('已存入 1.5 小时').waitFor();
     await staffPage.getByRole('tab', { name: '志愿者时长' }).click();
     await staffPage.getByRole('cell', { name: '浏览器志愿者' }).waitFor();

@@ -159,7 +159,7 @@ export function OrdersTab() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!cancelling} title={t('orders.cancelTitle')} onCancel={() => setCancelling(null)} onOk={() => cancelForm.submit()} okText={t('confirmOk')} cancelText={t('cancelBtn')} destroyOnHidden>
+      <Modal open={!!cancelling} title={cancelling ? `${t('orders.cancelTitle')} · ${cancelling.personName} · ${cancelling.itemName}` : ''} onCancel={() => setCancelling(null)} onOk={() => cancelForm.submit()} okText={t('confirmOk')} cancelText={t('cancelBtn')} destroyOnHidden>
         <Form form={cancelForm} layout="vertical" onFinish={(v) => cancelling && act.mutate({ id: cancelling.id, action: 'cancel', body: v })}>
           <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true }]}>
             <Input.TextArea rows={2} maxLength={500} />

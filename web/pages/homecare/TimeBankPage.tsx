@@ -130,7 +130,7 @@ export function TimeBankPage() {
                     render: (_, s) =>
                       can('homecare.timebank') && s.status === 'recorded' ? (
                         <Space>
-                          <Button size="small" type="primary" onClick={() => decide.mutate({ id: s.id, decision: 'confirm' })}>{t('time.confirm')}</Button>
+                          <Button size="small" type="primary" onClick={() => modal.confirm({ title: t('time.confirm'), content: t('time.confirmService', { name: s.volunteerName, hours: hours(s.minutes) }), okText: t('confirmOk'), cancelText: t('cancelBtn'), onOk: () => decide.mutateAsync({ id: s.id, decision: 'confirm' }) })}>{t('time.confirm')}</Button>
                           <Button size="small" onClick={() => decide.mutate({ id: s.id, decision: 'reject' })}>{t('time.reject')}</Button>
                         </Space>
                       ) : null,
