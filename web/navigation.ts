@@ -43,9 +43,9 @@ export const NAVIGATION: NavGroup[] = [
     key: 'elderly',
     items: [
       { key: 'elderlyProfiles', path: '/elderly/profiles', section: '§3.11', built: true, permission: 'elderly.read' },
-      { key: 'elderlyServices', path: '/elderly/services', section: '§3.11', built: false },
-      { key: 'careCard', path: '/elderly/care-card', section: '§3.11', built: false },
-      { key: 'timeBank', path: '/elderly/time-bank', section: '§3.11', built: false },
+      { key: 'elderlyServices', path: '/elderly/services', section: '§3.11', built: true, permission: ['homecare.read', 'homecare.provide'] },
+      { key: 'careCard', path: '/elderly/care-card', section: '§3.11', built: true, permission: 'homecare.read' },
+      { key: 'timeBank', path: '/elderly/time-bank', section: '§3.11', built: true, permission: 'homecare.read' },
     ],
   },
   {

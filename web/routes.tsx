@@ -27,6 +27,10 @@ const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.t
 const VerifyPage = lazy(() => import('./pages/childcare/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
 const ProtectionPage = lazy(() => import('./pages/protection/ProtectionPage.tsx').then((m) => ({ default: m.ProtectionPage })));
 const PublicReportPage = lazy(() => import('./pages/protection/PublicReportPage.tsx').then((m) => ({ default: m.PublicReportPage })));
+const HomecareServicesPage = lazy(() => import('./pages/homecare/ServicesPage.tsx').then((m) => ({ default: m.ServicesPage })));
+const CareCardPage = lazy(() => import('./pages/homecare/CareCardPage.tsx').then((m) => ({ default: m.CareCardPage })));
+const TimeBankPage = lazy(() => import('./pages/homecare/TimeBankPage.tsx').then((m) => ({ default: m.TimeBankPage })));
+const MyHomecare = lazy(() => import('./pages/homecare/MyHomecare.tsx').then((m) => ({ default: m.MyHomecare })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
@@ -68,6 +72,9 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   oneMap: lazyPage(OneMapPage),
   protection: lazyPage(ProtectionPage),
   elderlyProfiles: lazyPage(ElderlyProfilesPage),
+  elderlyServices: lazyPage(HomecareServicesPage),
+  careCard: lazyPage(CareCardPage),
+  timeBank: lazyPage(TimeBankPage),
 };
 
 export function AppRoutes() {
@@ -87,6 +94,13 @@ export function AppRoutes() {
     return (
       <Suspense fallback={<Spin fullscreen />}>
         <ParentApp />
+      </Suspense>
+    );
+  // Elderly people and volunteers get their own view in large type: their card, hours and services.
+  if (user?.role === 'elderly' || user?.role === 'volunteer')
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        <MyHomecare />
       </Suspense>
     );
   return (

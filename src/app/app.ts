@@ -36,6 +36,7 @@ import { indicatorRoutes } from '../modules/indicators/index.ts';
 import { geoRoutes } from '../modules/geo/index.ts';
 import { protectionRoutes } from '../modules/protection/index.ts';
 import { elderlyRoutes } from '../modules/elderly/index.ts';
+import { homecareRoutes } from '../modules/homecare/index.ts';
 
 /** How an upload route's form appears in the API document: one file in the field "file". */
 const UPLOAD_FORM = { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] };
@@ -51,7 +52,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes, indicatorRoutes, geoRoutes, protectionRoutes, elderlyRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes, indicatorRoutes, geoRoutes, protectionRoutes, elderlyRoutes, homecareRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

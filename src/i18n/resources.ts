@@ -21,6 +21,7 @@ import zhChildcare from './locales/zh-CN/childcare.json' with { type: 'json' };
 import zhIndicators from './locales/zh-CN/indicators.json' with { type: 'json' };
 import zhProtection from './locales/zh-CN/protection.json' with { type: 'json' };
 import zhElderly from './locales/zh-CN/elderly.json' with { type: 'json' };
+import zhHomecare from './locales/zh-CN/homecare.json' with { type: 'json' };
 import enCommon from './locales/en-US/common.json' with { type: 'json' };
 import enErrors from './locales/en-US/errors.json' with { type: 'json' };
 import enShell from './locales/en-US/shell.json' with { type: 'json' };
@@ -40,6 +41,7 @@ import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 import enIndicators from './locales/en-US/indicators.json' with { type: 'json' };
 import enProtection from './locales/en-US/protection.json' with { type: 'json' };
 import enElderly from './locales/en-US/elderly.json' with { type: 'json' };
+import enHomecare from './locales/en-US/homecare.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -65,6 +67,7 @@ export const resources = {
     indicators: zhIndicators,
     protection: zhProtection,
     elderly: zhElderly,
+    homecare: zhHomecare,
   },
   'en-US': {
     common: enCommon,
@@ -86,6 +89,7 @@ export const resources = {
     indicators: enIndicators,
     protection: enProtection,
     elderly: enElderly,
+    homecare: enHomecare,
   },
 } as const;
 

@@ -19,6 +19,7 @@ import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
 import { seedProtection } from '../modules/protection/index.ts';
 import { seedElderly } from '../modules/elderly/index.ts';
+import { HOMECARE_DEMO_USERS, seedHomecare } from '../modules/homecare/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -58,6 +59,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: 'tashan-doctor', displayName: '塔山街道社区卫生服务中心 儿保医生 孙医生', role: 'health_doctor', unitCode: '330602001' },
   { username: 'tashan-parent', displayName: '家长 沈女士', role: 'parent', unitCode: '330602001' },
   ...CHILDCARE_DEMO_USERS,
+  ...HOMECARE_DEMO_USERS,
 ];
 
 interface DivisionUnit {
@@ -154,6 +156,11 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
   progress('elderly', 0, 1);
   await seedElderly(p, rng.fork('elderly'), opts.scale);
   progress('elderly', 1, 1);
+  if (opts.scale !== 'base') {
+    progress('homecare', 0, 1);
+    await seedHomecare(p, rng.fork('homecare'));
+    progress('homecare', 1, 1);
+  }
   progress('indicators', 0, 1);
   await refreshIndicators(p, actor, 'seed');
   progress('indicators', 1, 1);

@@ -62,6 +62,14 @@ export const PERMISSIONS = [
   'elderly.write',
   'elderly.assess',
   'elderly.institutions',
+  /** Home care (六助, 爱心卡, 时间银行): read; run providers, issue and refund cards; place and handle orders; serve as a provider; run the time bank; record visits; one's own card, hours and orders. */
+  'homecare.read',
+  'homecare.manage',
+  'homecare.order',
+  'homecare.provide',
+  'homecare.timebank',
+  'homecare.visit',
+  'homecare.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,11 +85,11 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read', 'homecare.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise', 'elderly.read', 'elderly.write', 'elderly.assess', 'elderly.institutions'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise', 'homecare.read', 'elderly.read', 'homecare.manage', 'elderly.write', 'homecare.order', 'elderly.assess', 'homecare.timebank', 'elderly.institutions', 'homecare.visit'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'elderly.read', 'protection.supervise', 'elderly.write', 'elderly.assess'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'homecare.read', 'elderly.read', 'homecare.order', 'protection.supervise', 'homecare.timebank', 'elderly.write', 'elderly.assess', 'homecare.visit'] },
   /** 儿童主任 / 儿童督导员. */
   child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'protection.handle'] },
   /** 儿保医生 at a township health center. */
@@ -91,11 +99,11 @@ export const ROLES = {
   /** 家长. */
   parent: { levels: [3, 4], permissions: ['guardian.read', 'supervision.complain', 'admission.apply', 'family.parent'] },
   /** 老年人及家属. */
-  elderly: { levels: [3, 4], permissions: [] },
+  elderly: { levels: [3, 4], permissions: ['homecare.self'] },
   /** 养老服务商. */
-  service_provider: { levels: [2, 3, 4], permissions: ['org.read'] },
+  service_provider: { levels: [2, 3, 4], permissions: ['org.read', 'homecare.provide'] },
   /** 志愿者. */
-  volunteer: { levels: [3, 4], permissions: [] },
+  volunteer: { levels: [3, 4], permissions: ['homecare.self'] },
   /** 部门数据专员 (民政、教育、公安、卫健、人社、医保、妇联、残联、团委). */
   data_officer: { levels: [1, 2], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'imports.run'] },
   /** 联合监管部门审核人员 (发改、教育、公安、民政、人社、建设、文广、卫健、市场监管、消防): reviews its department's part of filings in its county. */
