@@ -36,6 +36,10 @@ import enAdmission from './locales/en-US/admission.json' with { type: 'json' };
 import enFamily from './locales/en-US/family.json' with { type: 'json' };
 import enChildcare from './locales/en-US/childcare.json' with { type: 'json' };
 import enIndicators from './locales/en-US/indicators.json' with { type: 'json' };
+import zhFeeds from './locales/zh-CN/feeds.json' with { type: 'json' };
+import enFeeds from './locales/en-US/feeds.json' with { type: 'json' };
+import zhInsurance from './locales/zh-CN/insurance.json' with { type: 'json' };
+import enInsurance from './locales/en-US/insurance.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -59,6 +63,8 @@ export const resources = {
     family: zhFamily,
     childcare: zhChildcare,
     indicators: zhIndicators,
+    feeds: zhFeeds,
+    insurance: zhInsurance,
   },
   'en-US': {
     common: enCommon,
@@ -78,6 +84,8 @@ export const resources = {
     family: enFamily,
     childcare: enChildcare,
     indicators: enIndicators,
+    feeds: enFeeds,
+    insurance: enInsurance,
   },
 } as const;
 

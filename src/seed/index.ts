@@ -17,6 +17,7 @@ import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../mod
 import { seedAdmission } from '../modules/admission/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
+import { seedFeeds } from '../modules/feeds/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -127,6 +128,8 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
     progress('admission', 1, 1);
   }
+
+  await seedFeeds(p, rng.fork('feeds'), { scale: opts.scale, password: DEMO_PASSWORD, onProgress: (done, total) => progress('feeds', done, total) });
 
   const geoRng = createRng(opts.seed).fork('geo');
   await seedUnitLocations(p, () => geoRng.next());
