@@ -30,6 +30,8 @@ const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
 const CockpitPage = lazy(() => import('./pages/indicators/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })));
 const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
+const FeedsPage = lazy(() => import('./pages/feeds/FeedsPage.tsx').then((m) => ({ default: m.FeedsPage })));
+const InsurancePage = lazy(() => import('./pages/insurance/InsurancePage.tsx').then((m) => ({ default: m.InsurancePage })));
 const OneMapPage = lazy(() => import('./pages/geo/OneMapPage.tsx').then((m) => ({ default: m.OneMapPage })));
 
 /** A page loaded on first use, with a spinner while its code arrives. */
@@ -63,6 +65,8 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   indicators: lazyPage(IndicatorsPage),
   cockpit: lazyPage(CockpitPage),
   oneMap: lazyPage(OneMapPage),
+  feeds: lazyPage(FeedsPage),
+  insurance: lazyPage(InsurancePage),
 };
 
 export function AppRoutes() {
