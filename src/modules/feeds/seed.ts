@@ -118,7 +118,8 @@ export async function seedFeeds(p: Platform, rng: Rng, opts: { scale: 'base' | '
       insurance.push({ idNumber: c.idNumber, year: String(y), place: c.unitCode.slice(0, 6), enrolledOn: enrolledOn > today ? today : enrolledOn });
     }
   }
-  feeds.push({ department: 'medicalInsurance', kind: 'insurance', fileName: '城乡居民医保参保信息（示例）.csv', rows: insurance });
+  // Enrolment before assistance, so the gaps the assistance feed raises are read against the enrolment data.
+  feeds.unshift({ department: 'medicalInsurance', kind: 'insurance', fileName: '城乡居民医保参保信息（示例）.csv', rows: insurance });
 
   let done = 0;
   for (const f of feeds) {

@@ -12,17 +12,26 @@ import { insuranceFollowups, type FollowupStatus } from './schema.ts';
 /** The children of a year in the actor's scope and the given unit (see rules.ts for who counts). */
 function childrenOf(actor: Actor, year: number, unitCode: string): SQL {
   const { from, to } = childBirthRange(year);
+  // One pass over the current facts of the unit's people, then one join with persons.
   return sql`
     SELECT p.id, p.name, p.id_masked, p.unit_code, p.birth_date,
-      EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.kind = 'insurance' AND f.fact_key = ${String(year)} AND f.superseded_at IS NULL) AS enrolled,
-      EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.kind = 'insurance' AND f.fact_key = ${String(year - 1)} AND f.superseded_at IS NULL) AS enrolled_before,
-      EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.superseded_at IS NULL AND f.kind = 'lowIncome'
-              AND (f.valid_from IS NULL OR f.valid_from <= ${`${year}-12-31`}::date) AND (f.valid_to IS NULL OR f.valid_to >= ${`${year}-01-01`}::date)) AS low_income,
-      EXISTS (SELECT 1 FROM person_facts f WHERE f.person_id = p.id AND f.superseded_at IS NULL AND f.kind = 'disability') AS disabled
+      coalesce(f.enrolled, false) AS enrolled, coalesce(f.enrolled_before, false) AS enrolled_before,
+      coalesce(f.low_income, false) AS low_income, coalesce(f.disabled, false) AS disabled
     FROM persons p
+    LEFT JOIN (
+      SELECT person_id,
+        bool_or(kind = 'insurance' AND fact_key = ${String(year)}) AS enrolled,
+        bool_or(kind = 'insurance' AND fact_key = ${String(year - 1)}) AS enrolled_before,
+        bool_or(kind = 'lowIncome' AND (valid_from IS NULL OR valid_from <= ${`${year}-12-31`}::date) AND (valid_to IS NULL OR valid_to >= ${`${year}-01-01`}::date)) AS low_income,
+        bool_or(kind = 'disability') AS disabled,
+        bool_or(kind = 'death' AND valid_from < ${`${year}-01-01`}::date) AS died_before
+      FROM person_facts
+      WHERE superseded_at IS NULL AND kind IN ('insurance', 'lowIncome', 'disability', 'death') AND ${inScope(sql`unit_code`, actor)} AND unit_code LIKE ${`${unitCode}%`}
+      GROUP BY person_id
+    ) f ON f.person_id = p.id
     WHERE ${inScope(sql`p.unit_code`, actor)} AND p.unit_code LIKE ${`${unitCode}%`}
       AND p.birth_date BETWEEN ${from}::date AND ${to}::date
-      AND NOT EXISTS (SELECT 1 FROM person_facts d WHERE d.person_id = p.id AND d.kind = 'death' AND d.superseded_at IS NULL AND d.valid_from < ${`${year}-01-01`}::date)`;
+      AND NOT coalesce(f.died_before, false)`;
 }
 
 function checkUnit(actor: Actor, unitCode: string | undefined): string {

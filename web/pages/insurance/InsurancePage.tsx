@@ -71,6 +71,8 @@ function RatesTab({ year, unitCode, onUnit }: { year: number; unitCode?: string;
         loading={rates.isLoading}
         dataSource={rows}
         pagination={false}
+        // A row's "children" is a count of children, not sub-rows.
+        expandable={{ childrenColumnName: 'subUnits' }}
         data-testid="insurance-rates"
         columns={[
           { title: t('rates.unit'), dataIndex: 'unitName', render: (n: string, r) => (r.unitCode === 'total' || r.unitCode.length >= 12 ? <b>{n}</b> : <a onClick={() => onUnit(r.unitCode)}>{n}</a>) },
