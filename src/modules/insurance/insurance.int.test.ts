@@ -3,8 +3,11 @@ import { testApp } from '../../../test/support/platform.ts';
 import { signIn, type Session } from '../../../test/support/http.ts';
 import { composeIdNumber } from '../people/idNumber.ts';
 import { enrolmentCounts, type EnrolmentCase } from './rules.ts';
+import { sql } from 'drizzle-orm';
+import { systemActor } from '../../app/scope.ts';
+import { refreshIndicators } from '../indicators/index.ts';
 
-const { app } = await testApp({ today: () => '2026-12-05' });
+const { p, app } = await testApp({ today: () => '2026-12-05' });
 const yuecheng = await signIn(app, 'yuecheng-admin');
 const medical = await signIn(app, 'city-data-insurance');
 const police = await signIn(app, 'city-data-police');
@@ -54,6 +57,17 @@ describe('a unit’s enrolment rate from hand-counted cases', () => {
     expect(row.newborn).toEqual({ rate: 2 / 3, target: 0.8, status: 'below' });
     const y2025 = (await tashan.get(`/api/insurance/rates?year=2025&unitCode=${VILLAGE}`)).json();
     expect(y2025.total).toMatchObject(enrolmentCounts(cases, 2025));
+  });
+
+  it('computes the same rates as registered indicators, against the 002 targets', async () => {
+    await refreshIndicators(p, systemActor(), 'manual');
+    const values = await p.db.rows<{ indicator_code: string; numerator: string; denominator: string; target: string; color: string }>(
+      sql`SELECT indicator_code, numerator, denominator, target, color FROM indicator_values WHERE unit_code = '330602001' AND year = 2026 AND indicator_code LIKE 'insurance.%' ORDER BY indicator_code`,
+    );
+    expect(values.map((v) => [v.indicator_code, Number(v.numerator), Number(v.denominator), Number(v.target)])).toEqual([
+      ['insurance.enrolmentRate', 5, 7, 95],
+      ['insurance.newbornEnrolmentRate', 2, 3, 80],
+    ]);
   });
 
   it('lists the unenrolled children with their follow-up, and the newborns', async () => {
