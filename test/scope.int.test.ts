@@ -203,7 +203,7 @@ describe('a 越城区 user and 嵊州市 records', () => {
         expectNoForeignMark(res.body, `${op.method} ${url}`);
       }
     }
-  });
+  }, 180_000);
 
   it('finds nothing foreign in any list, search, count or export, whatever the filters', async () => {
     const lists = (await operations()).filter((o) => o.params.length === 0 && o.method === 'GET');
