@@ -14,8 +14,9 @@ const STATUSES = ['pending', 'contacted', 'enrolledElsewhere', 'declined', 'enro
 const STATUS_COLOR: Record<string, string | undefined> = { pending: 'red', contacted: 'orange', enrolledElsewhere: 'blue', declined: 'default', enrolled: 'green' };
 const thisYear = () => new Date().getFullYear();
 
+/** A rate to one decimal, rounded down, so a rate just under its target never reads as the target. */
 function percent(r: number | null): string {
-  return r === null ? '—' : `${(r * 100).toFixed(1)}%`;
+  return r === null ? '—' : `${(Math.floor(r * 1000 + 1e-9) / 10).toFixed(1)}%`;
 }
 
 /** Children's medical-insurance enrolment (应保尽保): rates by unit, unenrolled children, newborns, breaks and gaps. */
