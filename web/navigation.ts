@@ -36,7 +36,7 @@ export const NAVIGATION: NavGroup[] = [
     items: [
       { key: 'welfareLedger', path: '/welfare/ledger', section: '§3.9', built: false },
       { key: 'protection', path: '/welfare/protection', section: '§3.9', built: true },
-      { key: 'insurance', path: '/insurance', section: '§3.10', built: false },
+      { key: 'insurance', path: '/insurance', section: '§3.10', built: true, permission: 'insurance.read' },
     ],
   },
   {
@@ -63,6 +63,7 @@ export const NAVIGATION: NavGroup[] = [
       { key: 'people', path: '/people', section: '§3.14', built: true, permission: 'people.read' },
       { key: 'transfers', path: '/people-transfers', section: '§3.14', built: true, permission: 'people.read' },
       { key: 'imports', path: '/imports', section: '§3.14', built: true, permission: 'imports.run' },
+      { key: 'feeds', path: '/feeds', section: '§3.14', built: true, permission: ['feeds.upload', 'feeds.read'] },
     ],
   },
   {

@@ -37,6 +37,8 @@ const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').
 const CockpitPage = lazy(() => import('./pages/indicators/CockpitPage.tsx').then((m) => ({ default: m.CockpitPage })));
 const IndicatorsPage = lazy(() => import('./pages/indicators/IndicatorsPage.tsx').then((m) => ({ default: m.IndicatorsPage })));
 const ElderlyProfilesPage = lazy(() => import('./pages/elderly/ElderlyProfilesPage.tsx').then((m) => ({ default: m.ElderlyProfilesPage })));
+const FeedsPage = lazy(() => import('./pages/feeds/FeedsPage.tsx').then((m) => ({ default: m.FeedsPage })));
+const InsurancePage = lazy(() => import('./pages/insurance/InsurancePage.tsx').then((m) => ({ default: m.InsurancePage })));
 const OneMapPage = lazy(() => import('./pages/geo/OneMapPage.tsx').then((m) => ({ default: m.OneMapPage })));
 
 /** A page loaded on first use, with a spinner while its code arrives. */
@@ -75,6 +77,8 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   elderlyServices: lazyPage(HomecareServicesPage),
   careCard: lazyPage(CareCardPage),
   timeBank: lazyPage(TimeBankPage),
+  feeds: lazyPage(FeedsPage),
+  insurance: lazyPage(InsurancePage),
 };
 
 export function AppRoutes() {

@@ -42,6 +42,10 @@ import enIndicators from './locales/en-US/indicators.json' with { type: 'json' }
 import enProtection from './locales/en-US/protection.json' with { type: 'json' };
 import enElderly from './locales/en-US/elderly.json' with { type: 'json' };
 import enHomecare from './locales/en-US/homecare.json' with { type: 'json' };
+import zhFeeds from './locales/zh-CN/feeds.json' with { type: 'json' };
+import enFeeds from './locales/en-US/feeds.json' with { type: 'json' };
+import zhInsurance from './locales/zh-CN/insurance.json' with { type: 'json' };
+import enInsurance from './locales/en-US/insurance.json' with { type: 'json' };
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -68,6 +72,8 @@ export const resources = {
     protection: zhProtection,
     elderly: zhElderly,
     homecare: zhHomecare,
+    feeds: zhFeeds,
+    insurance: zhInsurance,
   },
   'en-US': {
     common: enCommon,
@@ -90,6 +96,8 @@ export const resources = {
     protection: enProtection,
     elderly: enElderly,
     homecare: enHomecare,
+    feeds: enFeeds,
+    insurance: enInsurance,
   },
 } as const;
 

@@ -20,6 +20,7 @@ import { seedUnitLocations } from '../modules/geo/index.ts';
 import { seedProtection } from '../modules/protection/index.ts';
 import { seedElderly } from '../modules/elderly/index.ts';
 import { HOMECARE_DEMO_USERS, seedHomecare } from '../modules/homecare/index.ts';
+import { seedFeeds } from '../modules/feeds/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -161,6 +162,7 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     await seedHomecare(p, rng.fork('homecare'));
     progress('homecare', 1, 1);
   }
+  await seedFeeds(p, rng.fork('feeds'), { scale: opts.scale, password: DEMO_PASSWORD, onProgress: (done, total) => progress('feeds', done, total) });
   progress('indicators', 0, 1);
   await refreshIndicators(p, actor, 'seed');
   progress('indicators', 1, 1);

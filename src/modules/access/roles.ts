@@ -70,6 +70,13 @@ export const PERMISSIONS = [
   'homecare.timebank',
   'homecare.visit',
   'homecare.self',
+  /** Cross-department feeds (多跨协同): a department's data officer uploads and pushes its feeds; read facts, alerts and the key-group database; handle alerts. */
+  'feeds.upload',
+  'feeds.read',
+  'feeds.alerts',
+  /** Children's medical insurance (少儿医保): rates, unenrolled children, breaks and gaps; record follow-ups. */
+  'insurance.read',
+  'insurance.followup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,13 +92,13 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read', 'homecare.read'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read', 'feeds.read', 'homecare.read', 'insurance.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise', 'homecare.read', 'elderly.read', 'homecare.manage', 'elderly.write', 'homecare.order', 'elderly.assess', 'homecare.timebank', 'elderly.institutions', 'homecare.visit'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise', 'feeds.read', 'homecare.read', 'feeds.alerts', 'elderly.read', 'insurance.read', 'homecare.manage', 'elderly.write', 'homecare.order', 'elderly.assess', 'homecare.timebank', 'elderly.institutions', 'homecare.visit', 'insurance.followup'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'homecare.read', 'elderly.read', 'homecare.order', 'protection.supervise', 'homecare.timebank', 'elderly.write', 'elderly.assess', 'homecare.visit'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'feeds.read', 'homecare.read', 'feeds.alerts', 'elderly.read', 'insurance.read', 'homecare.order', 'protection.supervise', 'homecare.timebank', 'elderly.write', 'elderly.assess', 'homecare.visit', 'insurance.followup'] },
   /** 儿童主任 / 儿童督导员. */
-  child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'protection.handle'] },
+  child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'protection.handle', 'feeds.read', 'feeds.alerts'] },
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage', 'elderly.read', 'elderly.assess'] },
   /** 托育机构 operator and staff. */
@@ -105,7 +112,7 @@ export const ROLES = {
   /** 志愿者. */
   volunteer: { levels: [3, 4], permissions: ['homecare.self'] },
   /** 部门数据专员 (民政、教育、公安、卫健、人社、医保、妇联、残联、团委). */
-  data_officer: { levels: [1, 2], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'imports.run'] },
+  data_officer: { levels: [1, 2], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'imports.run', 'feeds.upload', 'feeds.read', 'insurance.read'] },
   /** 联合监管部门审核人员 (发改、教育、公安、民政、人社、建设、文广、卫健、市场监管、消防): reviews its department's part of filings in its county. */
   filing_reviewer: { levels: [2], permissions: ['org.read', 'childcare.read', 'childcare.review'] },
 } as const satisfies Record<string, RoleDefinition>;
