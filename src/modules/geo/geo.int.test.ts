@@ -28,7 +28,8 @@ describe('one map', () => {
     const f = res.json();
     const health = f.kinds.find((k: { code: string }) => k.code === 'childHealthCenter');
     expect(health).toMatchObject({ available: true, count: 1, capacity: 4 });
-    expect(f.kinds.find((k: { code: string }) => k.code === 'elderlyFacility')).toMatchObject({ available: false, count: 0 });
+    expect(f.kinds.find((k: { code: string }) => k.code === 'childcareStation')).toMatchObject({ available: false, count: 0 });
+    expect(f.kinds.find((k: { code: string }) => k.code === 'elderlyFacility')).toMatchObject({ available: true });
     expect(f.facilities[0]).toMatchObject({ name: '塔山街道儿童健康管理中心', located: 'unitPoint' });
     expect(f.facilities[0].lon).toBeGreaterThan(120);
     expect((await yuecheng.get('/api/geo/facilities?unit=330683')).statusCode).toBe(404);
@@ -62,7 +63,7 @@ describe('15-minute service circle', () => {
   it('takes other assumptions as parameters, and refuses a kind with no data or out-of-range input', async () => {
     const slow = (await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&unit=330602001&walkMetresPerMinute=60')).json();
     expect(slow.params.reachMetres).toBe(692);
-    const bad = await yuecheng.get('/api/geo/service-circle?kind=elderlyFacility');
+    const bad = await yuecheng.get('/api/geo/service-circle?kind=childcareStation');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0]).toMatchObject({ field: 'kind', code: 'indicators.unknownKind' });
     expect((await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&detourFactor=9')).json().error.fields[0].field).toBe('detourFactor');
