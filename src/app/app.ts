@@ -34,6 +34,7 @@ import { familyRoutes } from '../modules/family/index.ts';
 import { childcareRoutes } from '../modules/childcare/index.ts';
 import { indicatorRoutes } from '../modules/indicators/index.ts';
 import { geoRoutes } from '../modules/geo/index.ts';
+import { welfareRoutes } from '../modules/welfare/index.ts';
 
 /** How an upload route's form appears in the API document: one file in the field "file". */
 const UPLOAD_FORM = { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] };
@@ -49,7 +50,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes, indicatorRoutes, geoRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes, indicatorRoutes, geoRoutes, welfareRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

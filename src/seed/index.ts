@@ -17,6 +17,7 @@ import { CHILDCARE_DEMO_USERS, assignDemoReviewers, seedChildcare } from '../mod
 import { seedAdmission } from '../modules/admission/index.ts';
 import { refreshIndicators } from '../modules/indicators/index.ts';
 import { seedUnitLocations } from '../modules/geo/index.ts';
+import { seedWelfare } from '../modules/welfare/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -126,6 +127,11 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('admission', 0, 1);
     await seedAdmission(p, rng.fork('admission'), { scale: opts.scale, parentUsername: 'tashan-parent' });
     progress('admission', 1, 1);
+  }
+  if (opts.scale !== 'base') {
+    progress('welfare', 0, 1);
+    await seedWelfare(p, rng.fork('welfare'), opts.scale === 'city' ? { count: 20_000, tashan: 200 } : { count: 400, tashan: 40 });
+    progress('welfare', 1, 1);
   }
 
   const geoRng = createRng(opts.seed).fork('geo');

@@ -54,6 +54,11 @@ export const PERMISSIONS = [
   /** Indicators and the cockpit (监测评价, 驾驶舱), the one map; refresh recomputes every value. */
   'indicators.read',
   'indicators.refresh',
+  /** Child welfare ledger (儿童福利台账): read the key children's files; keep files, categories, contact cards and visits; compute the basic living support; approve it (county). */
+  'welfare.read',
+  'welfare.write',
+  'welfare.support',
+  'welfare.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,13 +74,13 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'welfare.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'welfare.read', 'welfare.write', 'welfare.support', 'welfare.approve'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'welfare.read', 'welfare.write'] },
   /** 儿童主任 / 儿童督导员. */
-  child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber'] },
+  child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'welfare.read', 'welfare.write'] },
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage'] },
   /** 托育机构 operator and staff. */
