@@ -25,6 +25,7 @@ const SubsidiesPage = lazy(() => import('./pages/subsidies/SubsidiesPage.tsx').t
 const GradingPage = lazy(() => import('./pages/grading/GradingPage.tsx').then((m) => ({ default: m.GradingPage })));
 const SupervisionPage = lazy(() => import('./pages/supervision/SupervisionPage.tsx').then((m) => ({ default: m.SupervisionPage })));
 const VerifyPage = lazy(() => import('./pages/childcare/VerifyPage.tsx').then((m) => ({ default: m.VerifyPage })));
+const WelfareRoutes = lazy(() => import('./pages/welfare/WelfareRoutes.tsx').then((m) => ({ default: m.WelfareRoutes })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
@@ -63,6 +64,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   indicators: lazyPage(IndicatorsPage),
   cockpit: lazyPage(CockpitPage),
   oneMap: lazyPage(OneMapPage),
+  welfareLedger: lazyPage(WelfareRoutes),
 };
 
 export function AppRoutes() {

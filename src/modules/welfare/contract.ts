@@ -1,7 +1,7 @@
 /** The welfare ledger's API shapes: used by its routes and, as types, by the web app. */
 import { z } from 'zod';
 import { isoDate, page, phone, text, unitCode } from '../../app/schemas.ts';
-import { GUARDIAN_RELATIONS, WORKER_ROLES } from './schema.ts';
+import { GUARDIAN_RELATIONS, WORKER_ROLES } from './vocabulary.ts';
 
 export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 /** An optional text: absent stays absent (unchanged), empty becomes null (cleared). */

@@ -4,10 +4,7 @@ import { uuidv7 } from '../../db/uuid.ts';
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 const fen = (name: string) => bigint(name, { mode: 'number' });
 
-export const GUARDIAN_RELATIONS = ['mother', 'father', 'grandparent', 'relative', 'institution', 'other'] as const;
-export type GuardianRelation = (typeof GUARDIAN_RELATIONS)[number];
-export const WORKER_ROLES = ['supervisor', 'director'] as const;
-export type WorkerRole = (typeof WORKER_ROLES)[number];
+import type { GuardianRelation, WorkerRole } from './vocabulary.ts';
 
 /** 儿童督导员 (a township's) and 儿童主任 (a village's). */
 export const welfareWorkers = pgTable('welfare_workers', {
