@@ -216,3 +216,47 @@ export const runLine = z.object({
 });
 export const runDetail = runView.extend({ lines: z.array(runLine), source: z.string() });
 export type RunDetail = z.infer<typeof runDetail>;
+
+// ---- children's homes ----------------------------------------------------------------------
+
+export const homeInput = z.object({
+  unitCode,
+  name: text(60),
+  kind: z.enum(['basic', 'demonstration']),
+  hubId: z.uuid().nullable().optional(),
+  address: optionalText(200),
+  openedOn: isoDate,
+});
+export type HomeInput = z.infer<typeof homeInput>;
+export const homeLinkInput = z.object({ hubId: z.uuid().nullable() });
+export const homesQuery = z.object({ unitCode: unitCode.optional(), kind: z.enum(['basic', 'demonstration']).optional() });
+export const homeView = z.object({
+  id: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  townshipName: z.string(),
+  name: z.string(),
+  kind: z.enum(['basic', 'demonstration']),
+  hubId: z.string().nullable(),
+  hubName: z.string().nullable(),
+  /** Basic homes linked to this demonstration home. */
+  linked: z.number().int(),
+  address: z.string().nullable(),
+  openedOn: z.string(),
+  /** Activities in the last twelve months. */
+  activities: z.number().int(),
+});
+export type HomeView = z.infer<typeof homeView>;
+export const activityInput = z.object({ heldOn: isoDate, title: text(100), participants: z.number().int().min(0).max(10_000) });
+export const activityView = z.object({ id: z.string(), heldOn: z.string(), title: z.string(), participants: z.number().int(), createdByName: z.string() });
+export const homeDetail = homeView.extend({ activityList: z.array(activityView), linkedHomes: z.array(z.object({ id: z.string(), name: z.string(), unitName: z.string() })) });
+export const homeTargetsView = z.object({
+  homes: z.number().int(),
+  demonstration: z.number().int(),
+  share: z.number().nullable(),
+  shareMet: z.boolean(),
+  townships: z.number().int(),
+  townshipsWithDemonstration: z.number().int(),
+  townshipsMissing: z.array(z.object({ unitCode: z.string(), unitName: z.string() })),
+  unlinked: z.number().int(),
+});

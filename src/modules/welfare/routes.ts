@@ -48,6 +48,8 @@ import {
   updateContact,
 } from './service.ts';
 import { categoryOf } from './rules.ts';
+import { activityInput, homeDetail, homeInput, homeLinkInput, homesQuery, homeTargetsView, homeView } from './contract.ts';
+import { addActivity, addHome, getHome, homeTargetsIn, linkHome, listHomes } from './homes.service.ts';
 
 const tags = ['welfare'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -73,7 +75,8 @@ export function welfareRoutes(p: Platform): FastifyPluginAsyncZod {
         const def = categoryOf(c.category);
         const sub = def?.subclasses.find((s) => s.code === c.subclass);
         const name = def ? (zh ? def.zh : def.en) : c.category;
-        return sub ? `${name}（${zh ? sub.zh : sub.en}）` : name;
+        if (!sub) return name;
+        return zh ? `${name}（${sub.zh}）` : `${name} (${sub.en})`;
       };
       const buf = await toXlsx(t('welfare:ledger.title'), [
         { header: t('welfare:field.name'), width: 12, value: (r: (typeof rows)[number]) => r.name },
@@ -166,6 +169,30 @@ export function welfareRoutes(p: Platform): FastifyPluginAsyncZod {
       ], run.lines);
       return reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="welfare-support.xlsx"').send(buf);
     });
+
+    app.get('/welfare/homes', { schema: { tags, summary: 'Children’s homes in scope: basic and demonstration, the "1+N" link, activities in the last year', querystring: homesQuery, response: { 200: z.array(homeView) } } }, async (req) =>
+      listHomes(p, actorOf(req), req.query),
+    );
+
+    app.get('/welfare/homes/targets', { schema: { tags, summary: 'The plan’s targets over the homes in scope: demonstration ≥ 15%, ≥ 1 per township, basic homes linked', querystring: countsQuery, response: { 200: homeTargetsView } } }, async (req) =>
+      homeTargetsIn(p, actorOf(req), req.query),
+    );
+
+    app.post('/welfare/homes', { schema: { tags, summary: 'Register a children’s home', body: homeInput, response: { 201: homeDetail } } }, async (req, reply) =>
+      reply.status(201).send(await addHome(p, actorOf(req), req.body)),
+    );
+
+    app.get('/welfare/homes/:id', { schema: { tags, summary: 'A children’s home with its activities and linked basic homes', params: idParam, response: { 200: homeDetail } } }, async (req) =>
+      getHome(p, actorOf(req), req.params.id),
+    );
+
+    app.put('/welfare/homes/:id/hub', { schema: { tags, summary: 'Link a basic home to a demonstration home ("1+N"), or unlink it', params: idParam, body: homeLinkInput, response: { 200: homeDetail } } }, async (req) =>
+      linkHome(p, actorOf(req), req.params.id, req.body.hubId),
+    );
+
+    app.post('/welfare/homes/:id/activities', { schema: { tags, summary: 'Record an activity of a home (the same day and title twice is one activity)', params: idParam, body: activityInput, response: { 200: homeDetail } } }, async (req) =>
+      addActivity(p, actorOf(req), req.params.id, req.body),
+    );
 
     app.post('/welfare/support/runs/:id/approve', { schema: { tags, summary: 'Approve a computed month (county)', params: idParam, response: { 200: runView } } }, async (req) =>
       approveRun(p, actorOf(req), req.params.id),

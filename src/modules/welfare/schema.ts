@@ -92,3 +92,27 @@ export const welfareSupportLines = pgTable('welfare_support_lines', {
   spans: jsonb('spans').$type<[string, string][]>().notNull(),
   amountFen: fen('amount_fen').notNull(),
 });
+
+/** 儿童之家: basic or demonstration; a basic home links to one demonstration home ("1+N"). */
+export const welfareHomes = pgTable('welfare_homes', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'basic' | 'demonstration'>().notNull(),
+  hubId: uuid('hub_id'),
+  address: text('address'),
+  openedOn: date('opened_on', { mode: 'string' }).notNull(),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const welfareHomeActivities = pgTable('welfare_home_activities', {
+  id: uuid('id').primaryKey().$defaultFn(uuidv7),
+  unitCode: text('unit_code').notNull(),
+  homeId: uuid('home_id').notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  title: text('title').notNull(),
+  participants: integer('participants').notNull(),
+  createdByName: text('created_by_name').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -34,11 +34,11 @@ export function OverdueTab() {
       <Row gutter={16}>
         <Col span={10}>
           <Typography.Title level={5}>{t('overdue.byTownship')}</Typography.Title>
-          <Table<Summary> rowKey="unitCode" size="small" loading={q.isLoading} dataSource={q.data?.byTownship ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} columns={summaryColumns(t('field.township'))} />
+          <Table<Summary> rowKey="unitCode" size="small" expandable={{ childrenColumnName: 'childRows' }} loading={q.isLoading} dataSource={q.data?.byTownship ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} columns={summaryColumns(t('field.township'))} />
         </Col>
         <Col span={14}>
           <Typography.Title level={5}>{t('overdue.byVillage')}</Typography.Title>
-          <Table<Summary> rowKey="unitCode" size="small" loading={q.isLoading} dataSource={q.data?.byVillage ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} columns={summaryColumns(t('field.village'))} />
+          <Table<Summary> rowKey="unitCode" size="small" expandable={{ childrenColumnName: 'childRows' }} loading={q.isLoading} dataSource={q.data?.byVillage ?? []} pagination={{ pageSize: 10, hideOnSinglePage: true }} columns={summaryColumns(t('field.village'))} />
         </Col>
       </Row>
       <Typography.Title level={5}>{t('overdue.list')}</Typography.Title>

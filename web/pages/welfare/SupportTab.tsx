@@ -50,6 +50,7 @@ export function SupportTab() {
       <Table<RunView>
         rowKey="id"
         size="middle"
+        expandable={{ childrenColumnName: 'childRows' }}
         loading={runs.isLoading}
         dataSource={runs.data ?? []}
         locale={{ emptyText: t('support.empty') }}

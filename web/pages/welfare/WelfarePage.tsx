@@ -6,6 +6,7 @@ import { LedgerTab } from './LedgerTab.tsx';
 import { OverdueTab } from './OverdueTab.tsx';
 import { SupportTab } from './SupportTab.tsx';
 import { WorkersTab } from './WorkersTab.tsx';
+import { HomesTab } from './HomesTab.tsx';
 
 /** The child-welfare ledger: key children, overdue visits, basic living support, the workforce. */
 export function WelfarePage() {
@@ -17,6 +18,7 @@ export function WelfarePage() {
     { key: 'overdue', label: t('tabs.overdue'), children: <OverdueTab /> },
     ...(can('welfare.support') ? [{ key: 'support', label: t('tabs.support'), children: <SupportTab /> }] : []),
     { key: 'workers', label: t('tabs.workers'), children: <WorkersTab /> },
+    { key: 'homes', label: t('homes.tab'), children: <HomesTab /> },
   ];
   return (
     <Card title={t('title')}>

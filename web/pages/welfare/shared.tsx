@@ -23,7 +23,8 @@ export function useCategoryLabel() {
     if (!c) return '';
     const s = c.subclasses.find((x) => x.code === subclass);
     const name = zh ? c.zh : c.en;
-    return s ? `${name}（${zh ? s.zh : s.en}）` : name;
+    if (!s) return name;
+    return zh ? `${name}（${s.zh}）` : `${name} (${s.en})`;
   };
 }
 
