@@ -33,7 +33,7 @@ describe('a 越城区 user and a 嵊州市 key child', () => {
 
   it('finds nothing by list, search, filter, count, export, overdue list, workers or support runs', async () => {
     for (const s of [yuecheng, official, director]) {
-      for (const url of ['/api/welfare/children', '/api/welfare/children?status=all', '/api/welfare/children?q=嵊州', '/api/welfare/children?q=专测&status=all&pageSize=200', '/api/welfare/children?category=orphan&status=all', '/api/welfare/counts', '/api/welfare/visits/overdue', '/api/welfare/workers', '/api/welfare/workers?role=director']) {
+      for (const url of ['/api/welfare/children', '/api/welfare/children?status=all', '/api/welfare/children?q=嵊州', '/api/welfare/children?q=专测&status=all&pageSize=200', '/api/welfare/children?category=orphan&status=all', '/api/welfare/counts', '/api/welfare/visits/overdue', '/api/welfare/workers', '/api/welfare/workers?role=director', '/api/welfare/homes', '/api/welfare/homes?kind=demonstration', '/api/welfare/homes/targets']) {
         const res = await s.get(url);
         expect(res.statusCode, `${s.username} ${url}`).toBe(200);
         expectNoMark(res.body, `${s.username} ${url}`);
@@ -53,7 +53,7 @@ describe('a 越城区 user and a 嵊州市 key child', () => {
   });
 
   it('filtering by the foreign county answers 404, the same as an absent unit', async () => {
-    for (const url of ['/api/welfare/children?unitCode=330683', '/api/welfare/children/export.xlsx?unitCode=330683001', '/api/welfare/counts?unitCode=330683', '/api/welfare/visits/overdue?unitCode=330683001002', '/api/welfare/workers?unitCode=330683', '/api/welfare/support/runs?unitCode=330683']) {
+    for (const url of ['/api/welfare/children?unitCode=330683', '/api/welfare/children/export.xlsx?unitCode=330683001', '/api/welfare/counts?unitCode=330683', '/api/welfare/visits/overdue?unitCode=330683001002', '/api/welfare/workers?unitCode=330683', '/api/welfare/support/runs?unitCode=330683', '/api/welfare/homes?unitCode=330683', '/api/welfare/homes/targets?unitCode=330683001']) {
       const res = await official.get(url);
       expect(res.statusCode, url).toBe(404);
       expectNoMark(res.body, url);
@@ -62,13 +62,15 @@ describe('a 越城区 user and a 嵊州市 key child', () => {
 
   it('reaches nothing by id, reading or writing, and leaves no trace in the foreign record', async () => {
     const [{ n: before }] = await p.db.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'welfare.%'`);
-    const gets = [`/api/welfare/children/${foreign.childId}`, `/api/welfare/children/${foreign.childId}/contact-card`, `/api/welfare/support/runs/${foreign.runId}`, `/api/welfare/support/runs/${foreign.runId}/lines.xlsx`];
+    const gets = [...foreign.homeIds.map((id) => `/api/welfare/homes/${id}`), `/api/welfare/children/${foreign.childId}`, `/api/welfare/children/${foreign.childId}/contact-card`, `/api/welfare/support/runs/${foreign.runId}`, `/api/welfare/support/runs/${foreign.runId}/lines.xlsx`];
     const writes: [string, string, unknown][] = [
       ['PUT', `/api/welfare/children/${foreign.childId}/contact`, { guardianPhone: '13900001111' }],
       ['POST', `/api/welfare/children/${foreign.childId}/memberships`, { category: 'leftBehind', basis: '越城', startDate: today }],
       ['POST', `/api/welfare/memberships/${foreign.membershipId}/end`, { endDate: today, reason: '越城' }],
       ['POST', `/api/welfare/children/${foreign.childId}/visits`, { visitedOn: today, visitorName: '越城', findings: '越城' }],
       ['POST', `/api/welfare/support/runs/${foreign.runId}/approve`, {}],
+      ['PUT', `/api/welfare/homes/${foreign.homeIds[1]}/hub`, { hubId: null }],
+      ['POST', `/api/welfare/homes/${foreign.homeIds[0]}/activities`, { heldOn: today, title: '越城', participants: 1 }],
       ['POST', '/api/welfare/support/compute', { month: today.slice(0, 7), unitCode: '330683' }],
     ];
     for (const s of [yuecheng, official]) {
@@ -90,6 +92,8 @@ describe('a 越城区 user and a 嵊州市 key child', () => {
     expect(file.memberships).toHaveLength(1);
     expect(file.contact.guardianPhone).toBe('13700007777');
     expect((await shengzhou.get(`/api/welfare/support/runs/${foreign.runId}`)).json().status).toBe('computed');
+    expect((await shengzhou.get(`/api/welfare/homes/${foreign.homeIds[1]}`)).json().hubId).toBe(foreign.homeIds[0]);
+    expect((await shengzhou.get(`/api/welfare/homes/${foreign.homeIds[0]}`)).json().activityList).toHaveLength(1);
   });
 
   it('cannot open a file for a foreign person nor name a foreign worker', async () => {
@@ -98,6 +102,11 @@ describe('a 越城区 user and a 嵊州市 key child', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0]).toMatchObject({ field: 'personId' });
     expectNoMark(res.body, 'register');
+    // Linking one's own basic home to a foreign demonstration home is refused like an unknown one.
+    const ownHome = await official.post('/api/welfare/homes', { unitCode: '330602001004', name: '越城测试之家', kind: 'basic', openedOn: '2024-01-01', hubId: foreign.homeIds[0] });
+    expect(ownHome.statusCode).toBe(400);
+    expect(ownHome.json().error.fields[0]).toMatchObject({ field: 'hubId' });
+    expectNoMark(ownHome.body, 'home hub');
     // Naming a foreign worker on one's own child's card is refused like an unknown one.
     const own = await official.post('/api/people', { name: '越城福利测', idNumber: composeIdNumber('330602', '2015-09-09', 71), unitCode: '330602001004' });
     expect(own.statusCode).toBe(201);

@@ -32,7 +32,7 @@ async function selectHomes(ex: Executor, actor: Actor, conds: SQL[], today: stri
       hubId: welfareHomes.hubId,
       address: welfareHomes.address,
       openedOn: welfareHomes.openedOn,
-      hubName: sql<string | null>`(SELECT h.name FROM welfare_homes h WHERE h.id = ${welfareHomes.hubId} AND ${inScope(sql`h.unit_code`, actor)})`,
+      hubName: sql<string | null>`(SELECT h.name FROM welfare_homes h WHERE h.id = welfare_homes.hub_id AND ${inScope(sql`h.unit_code`, actor)})`,
       linked: sql<number>`(SELECT count(*)::int FROM welfare_homes b WHERE b.hub_id = welfare_homes.id AND ${inScope(sql`b.unit_code`, actor)})`,
       activities: sql<number>`(SELECT count(*)::int FROM welfare_home_activities a WHERE a.home_id = welfare_homes.id AND a.held_on >= ${since}::date)`,
     })

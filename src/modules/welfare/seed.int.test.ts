@@ -12,7 +12,7 @@ const { p, app } = await testApp({ today: () => TODAY });
 describe('the demo data of the ledger', () => {
   it('draws key children from the registry with categories, visits and the support the service would compute', async () => {
     const admin = await signIn(app, 'city-admin');
-    const villages = ['330602001004', '330602001008', '330683001002', '330621001001'];
+    const villages = ['330602001004', '330602001008', '330683001002', '330683001003'];
     for (let i = 0; i < 24; i++) {
       const birth = `20${String(10 + (i % 14)).padStart(2, '0')}-0${1 + (i % 9)}-1${i % 10}`;
       const res = await admin.post('/api/people', { name: `种子童${i}`, idNumber: composeIdNumber(villages[i % 4].slice(0, 6), birth, 100 + i), unitCode: villages[i % 4] });
@@ -20,6 +20,7 @@ describe('the demo data of the ledger', () => {
     }
     const r = await seedWelfare(p, createRng(7), { count: 20, tashan: 4 });
     expect(r.children).toBe(20);
+    expect(r.homes).toBeGreaterThan(100);
     const [{ n }] = await p.db.rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM welfare_memberships`);
     expect(n).toBeGreaterThanOrEqual(20);
     const [{ tashan }] = await p.db.rows<{ tashan: number }>(sql`SELECT count(*)::int AS tashan FROM welfare_children WHERE unit_code LIKE '330602001%'`);

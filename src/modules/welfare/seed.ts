@@ -3,7 +3,8 @@
  * villages with key children; a few hundred key children across the city drawn from the
  * people registry (more in 塔山街道, where the demo director works), with categories, contact
  * cards and visits (some overdue); the basic living support of the last two months by county,
- * computed by the same rules as the service (the older approved, the latest awaiting approval).
+ * computed by the same rules as the service (the older approved, the latest awaiting approval);
+ * children's homes in most villages, a demonstration home in most townships, linked "1+N".
  */
 import { sql } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
@@ -20,7 +21,10 @@ const COLS = {
   visits: ['id', 'unit_code', 'child_id', 'visited_on', 'visitor_name', 'findings', 'needs', 'created_by_name', 'created_at'],
   runs: ['id', 'unit_code', 'month', 'status', 'children', 'total_fen', 'computed_by_name', 'computed_at', 'approved_by_name', 'approved_at'],
   lines: ['id', 'unit_code', 'run_id', 'child_id', 'person_id', 'rule_code', 'rate_fen', 'days', 'days_in_month', 'spans', 'amount_fen'],
+  homes: ['id', 'unit_code', 'name', 'kind', 'hub_id', 'opened_on', 'created_by_name'],
+  activities: ['id', 'unit_code', 'home_id', 'held_on', 'title', 'participants', 'created_by_name'],
 };
+const ACTIVITIES = ['暑期托管', '周末课业辅导', '亲子阅读', '安全教育讲座', '心理健康游戏课', '手工制作', '防溺水宣传'];
 
 /** How often each category is drawn for a demo child (left-behind and migrant children are the most numerous). */
 const WEIGHTS: Record<string, number> = { orphan: 4, deFacto: 6, difficulty: 14, leftBehind: 30, migrant: 18, disabled: 10, outOfSchool: 4, domesticViolence: 3, parentDetained: 5, street: 1 };
@@ -42,6 +46,7 @@ const BASIS: Record<string, string> = {
 };
 
 export interface WelfareSeedResult {
+  homes: number;
   children: number;
   workers: number;
   visits: number;
@@ -152,12 +157,34 @@ export async function seedWelfare(p: Platform, rng: Rng, opts: { count: number; 
       rows.add('welfare_support_runs', COLS.runs, [run.id, county, month, approved ? 'approved' : 'computed', run.children.size, run.total, '平台月度核算', `${addDays(monthEnd, 1)}T02:00:00+08:00`, approved ? '民政局 审核' : null, approved ? `${addDays(monthEnd, 5) > today ? today : addDays(monthEnd, 5)}T10:00:00+08:00` : null]);
     }
   }
-  // Runs before their lines, children before memberships and visits (the order of first use).
+  // Children's homes: most townships have a demonstration home (a few do not yet, as in the
+  // plan's gap list); most villages a basic home, most of them linked to it ("1+N").
+  const villages = await p.db.rows<{ code: string; name: string }>(sql`SELECT code, name FROM org_units WHERE level = 4 ORDER BY code`);
+  const hubs = new Map<string, string>();
+  for (const v of villages) {
+    const township = v.code.slice(0, 9);
+    let kind: 'basic' | 'demonstration' | null = rng.chance(0.7) ? 'basic' : null;
+    if (!hubs.has(township) && rng.chance(0.9)) kind = 'demonstration';
+    if (!kind) continue;
+    const id = uuidv7();
+    const hub = kind === 'basic' && rng.chance(0.85) ? (hubs.get(township) ?? null) : null;
+    if (kind === 'demonstration') hubs.set(township, id);
+    rows.add('welfare_homes', COLS.homes, [id, v.code, `${v.name}${kind === 'demonstration' ? '示范型' : ''}儿童之家`, kind, hub, addDays(today, -rng.int(200, 1500)), '平台初始化']);
+    const titles = new Set<string>();
+    for (let i = rng.int(0, kind === 'demonstration' ? 6 : 3); i > 0; i--) {
+      const on = addDays(today, -rng.int(1, 300));
+      const title = rng.pick(ACTIVITIES);
+      if (titles.has(`${on}${title}`)) continue;
+      titles.add(`${on}${title}`);
+      rows.add('welfare_home_activities', COLS.activities, [uuidv7(), v.code, id, on, title, rng.int(6, 40), '儿童主任']);
+    }
+  }
+  // Parents before children (the order of first use): homes before their links and activities, runs before their lines.
   const ordered = new CopyRows();
-  for (const table of ['welfare_workers', 'welfare_children', 'welfare_memberships', 'welfare_visits', 'welfare_support_runs', 'welfare_support_lines']) {
+  for (const table of ['welfare_workers', 'welfare_children', 'welfare_memberships', 'welfare_visits', 'welfare_support_runs', 'welfare_support_lines', 'welfare_homes', 'welfare_home_activities']) {
     const t = rows.tables.get(table);
     if (t) ordered.tables.set(table, t);
   }
   await ordered.load(p.db);
-  return { children: chosen.size, workers: workers.size, visits, runs: ordered.count('welfare_support_runs') };
+  return { homes: ordered.count('welfare_homes'), children: chosen.size, workers: workers.size, visits, runs: ordered.count('welfare_support_runs') };
 }
