@@ -34,7 +34,7 @@ export const NAVIGATION: NavGroup[] = [
   {
     key: 'welfare',
     items: [
-      { key: 'welfareLedger', path: '/welfare/ledger', section: '§3.9', built: false },
+      { key: 'welfareLedger', path: '/welfare/ledger', section: '§3.9', built: true, permission: 'welfare.read' },
       { key: 'protection', path: '/welfare/protection', section: '§3.9', built: true },
       { key: 'insurance', path: '/insurance', section: '§3.10', built: true, permission: 'insurance.read' },
     ],

@@ -31,6 +31,7 @@ const HomecareServicesPage = lazy(() => import('./pages/homecare/ServicesPage.ts
 const CareCardPage = lazy(() => import('./pages/homecare/CareCardPage.tsx').then((m) => ({ default: m.CareCardPage })));
 const TimeBankPage = lazy(() => import('./pages/homecare/TimeBankPage.tsx').then((m) => ({ default: m.TimeBankPage })));
 const MyHomecare = lazy(() => import('./pages/homecare/MyHomecare.tsx').then((m) => ({ default: m.MyHomecare })));
+const WelfareRoutes = lazy(() => import('./pages/welfare/WelfareRoutes.tsx').then((m) => ({ default: m.WelfareRoutes })));
 const ChildcareStaffPage = lazy(() => import('./pages/childcare/StaffPage.tsx').then((m) => ({ default: m.StaffPage })));
 
 // The cockpit and the one map carry ECharts and the county boundaries: loaded on first use.
@@ -79,6 +80,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   timeBank: lazyPage(TimeBankPage),
   feeds: lazyPage(FeedsPage),
   insurance: lazyPage(InsurancePage),
+  welfareLedger: lazyPage(WelfareRoutes),
 };
 
 export function AppRoutes() {

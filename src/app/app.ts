@@ -39,6 +39,7 @@ import { elderlyRoutes } from '../modules/elderly/index.ts';
 import { homecareRoutes } from '../modules/homecare/index.ts';
 import { feedRoutes } from '../modules/feeds/index.ts';
 import { insuranceRoutes } from '../modules/insurance/index.ts';
+import { welfareRoutes } from '../modules/welfare/index.ts';
 
 /** How an upload route's form appears in the API document: one file in the field "file". */
 const UPLOAD_FORM = { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] };
@@ -54,7 +55,7 @@ export interface AppOptions {
 }
 
 /** Every module's routes, mounted under /api. A new module adds one line here. */
-const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes, indicatorRoutes, geoRoutes, protectionRoutes, feedRoutes, elderlyRoutes, homecareRoutes, insuranceRoutes];
+const MODULE_ROUTES = [accessRoutes, orgRoutes, peopleRoutes, importRoutes, auditRoutes, guardianshipRoutes, healthRoutes, childcareRoutes, subsidyRoutes, gradingRoutes, supervisionRoutes, admissionRoutes, familyRoutes, indicatorRoutes, geoRoutes, protectionRoutes, feedRoutes, elderlyRoutes, homecareRoutes, insuranceRoutes, welfareRoutes];
 
 export async function buildApp(p: Platform, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -13,6 +13,7 @@ import zhAudit from './locales/zh-CN/audit.json' with { type: 'json' };
 import zhHealth from './locales/zh-CN/health.json' with { type: 'json' };
 import zhParent from './locales/zh-CN/parent.json' with { type: 'json' };
 import zhSubsidies from './locales/zh-CN/subsidies.json' with { type: 'json' };
+import zhWelfare from './locales/zh-CN/welfare.json' with { type: 'json' };
 import zhGrading from './locales/zh-CN/grading.json' with { type: 'json' };
 import zhSupervision from './locales/zh-CN/supervision.json' with { type: 'json' };
 import zhAdmission from './locales/zh-CN/admission.json' with { type: 'json' };
@@ -33,6 +34,7 @@ import enAudit from './locales/en-US/audit.json' with { type: 'json' };
 import enHealth from './locales/en-US/health.json' with { type: 'json' };
 import enParent from './locales/en-US/parent.json' with { type: 'json' };
 import enSubsidies from './locales/en-US/subsidies.json' with { type: 'json' };
+import enWelfare from './locales/en-US/welfare.json' with { type: 'json' };
 import enGrading from './locales/en-US/grading.json' with { type: 'json' };
 import enSupervision from './locales/en-US/supervision.json' with { type: 'json' };
 import enAdmission from './locales/en-US/admission.json' with { type: 'json' };
@@ -63,6 +65,7 @@ export const resources = {
     health: zhHealth,
     parent: zhParent,
     subsidies: zhSubsidies,
+    welfare: zhWelfare,
     grading: zhGrading,
     supervision: zhSupervision,
     admission: zhAdmission,
@@ -87,6 +90,7 @@ export const resources = {
     health: enHealth,
     parent: enParent,
     subsidies: enSubsidies,
+    welfare: enWelfare,
     grading: enGrading,
     supervision: enSupervision,
     admission: enAdmission,

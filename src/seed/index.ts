@@ -21,6 +21,7 @@ import { seedProtection } from '../modules/protection/index.ts';
 import { seedElderly } from '../modules/elderly/index.ts';
 import { HOMECARE_DEMO_USERS, seedHomecare } from '../modules/homecare/index.ts';
 import { seedFeeds } from '../modules/feeds/index.ts';
+import { seedWelfare } from '../modules/welfare/index.ts';
 
 export type Scale = 'base' | 'demo' | 'city';
 
@@ -152,6 +153,9 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     progress('protection', 0, 1);
     await seedProtection(p, rng.fork('protection'), { password: DEMO_PASSWORD });
     progress('protection', 1, 1);
+    progress('welfare', 0, 1);
+    await seedWelfare(p, rng.fork('welfare'), opts.scale === 'city' ? { count: 20_000, tashan: 200 } : { count: 400, tashan: 40 });
+    progress('welfare', 1, 1);
   }
 
   progress('elderly', 0, 1);

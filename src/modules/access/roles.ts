@@ -77,6 +77,11 @@ export const PERMISSIONS = [
   /** Children's medical insurance (少儿医保): rates, unenrolled children, breaks and gaps; record follow-ups. */
   'insurance.read',
   'insurance.followup',
+  /** Child welfare ledger (儿童福利台账): read the key children's files; keep files, categories, contact cards and visits; compute the basic living support; approve it (county). */
+  'welfare.read',
+  'welfare.write',
+  'welfare.support',
+  'welfare.approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -92,13 +97,13 @@ export const ROLES = {
   /** 系统管理员: manages users and sees everything in the scope. */
   admin: { levels: [1, 2, 3], permissions: [...PERMISSIONS] },
   /** 市级部门 (市卫健委、市民政局、市医保局 …). */
-  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read', 'feeds.read', 'homecare.read', 'insurance.read'] },
+  city_official: { levels: [1], permissions: [...OFFICIAL, 'audit.read', 'health.read', 'childcare.read', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'subsidies.read', 'subsidies.rules', 'indicators.read', 'indicators.refresh', 'elderly.read', 'feeds.read', 'homecare.read', 'insurance.read', 'welfare.read'] },
   /** 区、县(市)部门. */
-  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise', 'feeds.read', 'homecare.read', 'feeds.alerts', 'elderly.read', 'insurance.read', 'homecare.manage', 'elderly.write', 'homecare.order', 'elderly.assess', 'homecare.timebank', 'elderly.institutions', 'homecare.visit', 'insurance.followup'] },
+  county_official: { levels: [2], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'audit.read', 'health.read', 'health.centers', 'childcare.read', 'childcare.file', 'childcare.training', 'grading.read', 'grading.assess', 'supervision.read', 'supervision.manage', 'subsidies.read', 'subsidies.compute', 'subsidies.approve', 'admission.manage', 'admission.places', 'indicators.read', 'protection.supervise', 'welfare.read', 'feeds.read', 'welfare.write', 'homecare.read', 'welfare.support', 'feeds.alerts', 'elderly.read', 'insurance.read', 'homecare.manage', 'elderly.write', 'homecare.order', 'elderly.assess', 'homecare.timebank', 'elderly.institutions', 'homecare.visit', 'insurance.followup', 'welfare.approve'] },
   /** 乡镇(街道)工作人员. */
-  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'feeds.read', 'homecare.read', 'feeds.alerts', 'elderly.read', 'insurance.read', 'homecare.order', 'protection.supervise', 'homecare.timebank', 'elderly.write', 'elderly.assess', 'homecare.visit', 'insurance.followup'] },
+  township_staff: { levels: [3], permissions: [...OFFICIAL, 'people.write', 'people.readIdNumber', 'guardianship.manage', 'indicators.read', 'protection.handle', 'welfare.read', 'feeds.read', 'homecare.read', 'feeds.alerts', 'elderly.read', 'insurance.read', 'homecare.order', 'protection.supervise', 'homecare.timebank', 'elderly.write', 'elderly.assess', 'homecare.visit', 'insurance.followup', 'welfare.write'] },
   /** 儿童主任 / 儿童督导员. */
-  child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'protection.handle', 'feeds.read', 'feeds.alerts'] },
+  child_director: { levels: [3, 4], permissions: ['org.read', 'people.read', 'people.readIdNumber', 'protection.handle', 'welfare.read', 'feeds.read', 'feeds.alerts', 'welfare.write'] },
   /** 儿保医生 at a township health center. */
   health_doctor: { levels: [3], permissions: ['org.read', 'people.read', 'health.read', 'health.write', 'guardianship.manage', 'elderly.read', 'elderly.assess'] },
   /** 托育机构 operator and staff. */

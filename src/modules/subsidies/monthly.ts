@@ -11,7 +11,7 @@
  * fen once, from the exact fraction rate × days ÷ days-in-month.
  */
 import { addDays } from '../../app/dates.ts';
-import { inEffect, unmetConditions, type Condition, type Facts, type SubsidyRule } from './rules.ts';
+import { inEffect, unmetConditions, type Condition, type Facts, type PaymentUnit, type SubsidyRule } from './rules.ts';
 
 export interface CenterFactsSpan {
   /** Inclusive first and last day over which the facts held. */
@@ -71,10 +71,13 @@ export function computeMonthlySubsidy(input: {
   rules: readonly SubsidyRule[];
   centerFacts: readonly CenterFactsSpan[];
   enrolments: readonly Enrolment[];
+  /** The payment unit of the monthly rules applied: an enrolled child (default) or a person and month. */
+  unit?: Extract<PaymentUnit, 'childMonth' | 'personMonth'>;
 }): MonthlyResult {
   const days = monthDays(input.month);
   const dim = days.length;
-  const monthly = input.rules.filter((r) => r.kind === 'monthly' && r.unit === 'childMonth');
+  const unit = input.unit ?? 'childMonth';
+  const monthly = input.rules.filter((r) => r.kind === 'monthly' && r.unit === unit);
   // The month as segments of consecutive days with the same rules met (usually one).
   const segments: { from: number; to: number; rules: SubsidyRule[] }[] = [];
   for (let d = 0; d < dim; d++) {

@@ -5,7 +5,7 @@
  * childcare subsidies of SPEC §3.8 and, later, the elderly-care allowances.
  */
 
-export const PROGRAMMES = ['childcare', 'elderly'] as const;
+export const PROGRAMMES = ['childcare', 'elderly', 'welfare'] as const;
 export type Programme = (typeof PROGRAMMES)[number];
 
 /** monthly: paid per unit and month from records (免申即享); oneTime: paid once on an approved claim. */
