@@ -5,15 +5,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, rules, useFormErrors } from '../../components/formErrors.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { ROLE_NAMES } from '../../../src/modules/access/roles.ts';
 import type { UserView } from '../../../src/modules/access/contract.ts';
 
 type User = UserView;
-
-const FIELDS = ['username', 'displayName', 'password', 'role', 'unitCode'];
 
 export function UsersPage() {
   const { t } = useTranslation(['access', 'common']);
@@ -23,7 +21,7 @@ export function UsersPage() {
   const [state, update] = useUrlState({ q: undefined, role: undefined, page: '1' } as Record<string, string | undefined>);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const users = useQuery({ queryKey: ['users', state], queryFn: () => api.get<Paged<User>>(`/users${qs({ ...state, pageSize: 20 })}`) });
   const roleOptions = ROLE_NAMES.map((r) => ({ value: r, label: t(`common:role.${r}`) }));
 
@@ -36,7 +34,7 @@ export function UsersPage() {
       form.resetFields();
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     } catch (e) {
-      setError(applyApiError(form, e, FIELDS));
+      onError(e);
     }
   };
 
@@ -45,7 +43,7 @@ export function UsersPage() {
       await api.post(`/users/${u.id}/deactivate`);
       void queryClient.invalidateQueries({ queryKey: ['users'] });
     } catch (e) {
-      void message.error(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
+      void message.error(errorText(e));
     }
   };
 
@@ -99,20 +97,20 @@ export function UsersPage() {
         ]}
       />
       <Modal open={creating} title={t('users.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} destroyOnHidden>
-        <Form name="create-user" form={form} layout="vertical" onFinish={create} preserve={false}>
-          <Form.Item name="username" label={t('users.field.username')} extra={t('users.usernameHint')} required>
+        <Form name="create-user" form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={create} preserve={false}>
+          <Form.Item name="username" label={t('users.field.username')} rules={[rules.required()]} extra={t('users.usernameHint')}>
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item name="displayName" label={t('users.field.displayName')} required>
+          <Form.Item name="displayName" label={t('users.field.displayName')} rules={[rules.required()]}>
             <Input />
           </Form.Item>
-          <Form.Item name="password" label={t('users.field.password')} extra={t('users.passwordHint')} required>
+          <Form.Item name="password" label={t('users.field.password')} rules={[rules.required()]} extra={t('users.passwordHint')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
-          <Form.Item name="role" label={t('users.field.role')} required>
+          <Form.Item name="role" label={t('users.field.role')} rules={[rules.choose()]}>
             <Select options={roleOptions} />
           </Form.Item>
-          <Form.Item name="unitCode" label={t('users.field.unit')} required>
+          <Form.Item name="unitCode" label={t('users.field.unit')} rules={[rules.choose()]}>
             <UnitPicker />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} />}

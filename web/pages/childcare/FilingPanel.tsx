@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { CheckOutlined, RollbackOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../components/formErrors.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { DecisionTag, StatusTag } from './labels.tsx';
@@ -15,10 +16,6 @@ const EVIDENCE: Record<string, string[]> = {
 
 const fmt = (at: string | null) => (at ? new Date(at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '');
 
-function errorText(e: unknown): string {
-  if (e instanceof ApiError) return [e.message, ...e.fields.map((f) => f.message)].filter(Boolean).join(' ');
-  return String(e);
-}
 
 /** Evidence, the department reviews, the decision and the timeline of one filing. */
 export function FilingPanel({ center, filing }: { center: CenterDetail; filing: FilingView }) {

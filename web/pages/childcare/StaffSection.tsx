@@ -6,7 +6,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { useFormErrors, rules } from '../../components/formErrors.ts';
 import type { CenterDetail, StaffView } from '../../../src/modules/childcare/contract.ts';
 
 const ROLES = ['director', 'caregiver', 'teacher', 'healthWorker', 'cook', 'security'];
@@ -24,7 +24,9 @@ export function StaffSection({ center }: { center: CenterDetail }) {
   const [adding, setAdding] = useState(false);
   const [certFor, setCertFor] = useState<string | null>(null);
   const [staffForm] = Form.useForm();
+  const staffFormErrors = useFormErrors(staffForm, { toast: true });
   const [certForm] = Form.useForm();
+  const certFormErrors = useFormErrors(certForm, { toast: true });
   const operate = can('childcare.operate') && !can('childcare.file');
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['childcare-staff', center.id] }), queryClient.invalidateQueries({ queryKey: ['childcare-center', center.id] })]);
 
@@ -36,8 +38,7 @@ export function StaffSection({ center }: { center: CenterDetail }) {
       staffForm.resetFields();
       await refresh();
     } catch (e) {
-      const rest = applyApiError(staffForm, e, ['name', 'role', 'classId', 'hiredOn', 'backgroundCheck', 'backgroundCheckedOn', 'trainingHours', 'phone']);
-      if (rest) message.error(rest);
+      staffFormErrors.onError(e);
     }
   };
   const addCert = async () => {
@@ -48,8 +49,7 @@ export function StaffSection({ center }: { center: CenterDetail }) {
       certForm.resetFields();
       await refresh();
     } catch (e) {
-      const rest = applyApiError(certForm, e, ['certType', 'number', 'issuer', 'validFrom', 'validTo']);
-      if (rest) message.error(rest);
+      certFormErrors.onError(e);
     }
   };
 
@@ -100,8 +100,8 @@ export function StaffSection({ center }: { center: CenterDetail }) {
         ]}
       />
       <Modal open={adding} title={t('staff.add')} onOk={() => void addStaff().catch(() => {})} onCancel={() => setAdding(false)} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')}>
-        <Form form={staffForm} layout="vertical" initialValues={{ role: 'caregiver', backgroundCheck: 'pending', trainingHours: 0 }}>
-          <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, message: t('wizard.required') }]}>
+        <Form form={staffForm} onValuesChange={staffFormErrors.onValuesChange} layout="vertical" initialValues={{ role: 'caregiver', backgroundCheck: 'pending', trainingHours: 0 }}>
+          <Form.Item name="name" label={t('staff.name')} rules={[rules.required()]}>
             <Input maxLength={40} />
           </Form.Item>
           <Form.Item name="role" label={t('staff.role')}>
@@ -110,7 +110,7 @@ export function StaffSection({ center }: { center: CenterDetail }) {
           <Form.Item name="classId" label={t('field.className')}>
             <Select allowClear options={center.classes.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
-          <Form.Item name="hiredOn" label={t('staff.hiredOn')} rules={[{ required: true, message: t('wizard.required') }]}>
+          <Form.Item name="hiredOn" label={t('staff.hiredOn')} rules={[rules.choose()]}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
           <Space>
@@ -127,18 +127,18 @@ export function StaffSection({ center }: { center: CenterDetail }) {
         </Form>
       </Modal>
       <Modal open={certFor !== null} title={t('staff.addCertificate')} onOk={() => void addCert().catch(() => {})} onCancel={() => setCertFor(null)} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')}>
-        <Form form={certForm} layout="vertical" initialValues={{ certType: 'caregiver' }}>
+        <Form form={certForm} onValuesChange={certFormErrors.onValuesChange} layout="vertical" initialValues={{ certType: 'caregiver' }}>
           <Form.Item name="certType" label={t('staff.certType')}>
             <Select options={CERTS.map((c) => ({ value: c, label: t(`certType.${c}`) }))} />
           </Form.Item>
-          <Form.Item name="number" label={t('staff.certNumber')} rules={[{ required: true, message: t('wizard.required') }]}>
+          <Form.Item name="number" label={t('staff.certNumber')} rules={[rules.required()]}>
             <Input maxLength={60} />
           </Form.Item>
-          <Form.Item name="issuer" label={t('staff.issuer')} rules={[{ required: true, message: t('wizard.required') }]}>
+          <Form.Item name="issuer" label={t('staff.issuer')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
           <Space>
-            <Form.Item name="validFrom" label={t('staff.validFrom')} rules={[{ required: true, message: t('wizard.required') }]}>
+            <Form.Item name="validFrom" label={t('staff.validFrom')} rules={[rules.choose()]}>
               <DatePicker />
             </Form.Item>
             <Form.Item name="validTo" label={t('staff.validTo')}>

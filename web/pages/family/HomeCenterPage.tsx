@@ -4,7 +4,7 @@ import { Alert, App, Badge, Button, Card, Descriptions, Empty, Form, Input, Inpu
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs } from '../../api.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { ActivityView, HomeVisitView, MealPlanView, MessageView, NoticeView, RosterRow, ThreadView } from '../../../src/modules/family/contract.ts';
 import { MEALS } from '../../../src/modules/family/nutrition.ts';
 import { ABSENCES, PICKUP_RELATIONS } from '../../../src/modules/family/vocabulary.ts';
@@ -19,17 +19,13 @@ interface Center {
 
 const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }) : '—');
 const todayShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-function errorText(e: unknown): string | null {
-  if (!e) return null;
-  return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);
-}
 
 type Action = { kind: 'in' | 'out' | 'absent'; row: RosterRow } | null;
 
 function AttendanceModal({ centerId, day, action, onClose }: { centerId: string; day: string; action: Action; onClose: () => void }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
   const path = action?.kind === 'in' ? 'check-in' : action?.kind === 'out' ? 'check-out' : 'absent';
   const submit = async (v: Record<string, string>) => {
@@ -40,26 +36,26 @@ function AttendanceModal({ centerId, day, action, onClose }: { centerId: string;
       form.resetFields();
       onClose();
     } catch (e) {
-      setError(applyApiError(form, e, ['time', 'droppedOffBy', 'pickedUpBy', 'pickedUpRelation', 'absence', 'note']));
+      onError(e);
     }
   };
   const title = action ? `${t(`attendance.${action.kind === 'in' ? 'checkIn' : action.kind === 'out' ? 'checkOut' : 'absent'}`)} · ${action.row.childName}` : '';
   return (
     <Modal open={!!action} title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.confirm')} destroyOnHidden okButtonProps={{ className: 'attendance-ok' }}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ pickedUpRelation: 'mother', absence: 'sick' }}>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ pickedUpRelation: 'mother', absence: 'sick' }}>
         {action?.kind !== 'absent' && (
           <Form.Item name="time" label={t('attendance.time')}>
             <Input type="time" style={{ width: 140 }} />
           </Form.Item>
         )}
         {action?.kind === 'in' && (
-          <Form.Item name="droppedOffBy" label={t('attendance.droppedOffBy')} rules={[{ required: true }]}>
+          <Form.Item name="droppedOffBy" label={t('attendance.droppedOffBy')} rules={[rules.required()]}>
             <Input maxLength={40} data-testid="dropped-off-by" />
           </Form.Item>
         )}
         {action?.kind === 'out' && (
           <Space>
-            <Form.Item name="pickedUpBy" label={t('attendance.pickedUpBy')} rules={[{ required: true }]}>
+            <Form.Item name="pickedUpBy" label={t('attendance.pickedUpBy')} rules={[rules.required()]}>
               <Input maxLength={40} data-testid="picked-up-by" />
             </Form.Item>
             <Form.Item name="pickedUpRelation" label={t('attendance.relation')}>
@@ -263,8 +259,8 @@ function MessagesTab({ centerId }: { centerId: string }) {
 function NoticesTab({ centerId }: { centerId: string }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const notices = useQuery({ queryKey: ['family-notices', centerId], queryFn: () => api.get<NoticeView[]>(`/family/centers/${centerId}/notices`) });
   const submit = async (v: { title: string; body: string }) => {
     setError(null);
@@ -273,17 +269,17 @@ function NoticesTab({ centerId }: { centerId: string }) {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['family-notices', centerId] });
     } catch (e) {
-      setError(applyApiError(form, e, ['title', 'body']));
+      onError(e);
     }
   };
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Card size="small" title={t('notices.publish')} style={{ width: 380 }}>
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="title" label={t('notices.title')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit}>
+          <Form.Item name="title" label={t('notices.title')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="body" label={t('notices.body')} rules={[{ required: true }]}>
+          <Form.Item name="body" label={t('notices.body')} rules={[rules.required()]}>
             <Input.TextArea rows={4} maxLength={4000} />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
@@ -371,13 +367,13 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
                 {fields.map((f) => (
                   <Card key={f.key} size="small" style={{ marginBottom: 8 }}>
                     <Space align="baseline" wrap>
-                      <Form.Item name={[f.name, 'weekday']} rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'weekday']} rules={[rules.choose()]}>
                         <Select style={{ width: 100 }} options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdays[d] }))} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'meal']} rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'meal']} rules={[rules.choose()]}>
                         <Select style={{ width: 120 }} options={MEALS.map((m) => ({ value: m, label: t(`meal.${m}`) }))} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'name']} rules={[rules.required()]}>
                         <Input placeholder={t('meals.dish')} style={{ width: 180 }} />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
@@ -387,10 +383,10 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
                         <Space wrap>
                           {ings.map((g) => (
                             <Space.Compact key={g.key}>
-                              <Form.Item name={[g.name, 'food']} noStyle rules={[{ required: true }]}>
+                              <Form.Item name={[g.name, 'food']} noStyle rules={[rules.choose()]}>
                                 <Select showSearch optionFilterProp="label" style={{ width: 170 }} options={foodOptions} />
                               </Form.Item>
-                              <Form.Item name={[g.name, 'grams']} noStyle rules={[{ required: true }]}>
+                              <Form.Item name={[g.name, 'grams']} noStyle rules={[rules.required()]}>
                                 <InputNumber min={1} max={1000} style={{ width: 80 }} addonAfter={t('meals.grams')} />
                               </Form.Item>
                               <Button onClick={() => ops.remove(g.name)} icon={<MinusCircleOutlined />} />
@@ -420,8 +416,8 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
 function ActivitiesTab({ centerId }: { centerId: string }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['family-activities', centerId], queryFn: () => api.get<ActivityView[]>(`/family/centers/${centerId}/activities`) });
   const submit = async (v: { title: string; description?: string; startsAt: string; places: number }) => {
     setError(null);
@@ -430,21 +426,21 @@ function ActivitiesTab({ centerId }: { centerId: string }) {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['family-activities', centerId] });
     } catch (e) {
-      setError(applyApiError(form, e, ['title', 'description', 'startsAt', 'places']));
+      onError(e);
     }
   };
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Card size="small" title={t('activities.new')} style={{ width: 380 }}>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ places: 20 }}>
-          <Form.Item name="title" label={t('activities.title')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ places: 20 }}>
+          <Form.Item name="title" label={t('activities.title')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="description" label={t('activities.description')}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
           <Space>
-            <Form.Item name="startsAt" label={t('activities.startsAt')} rules={[{ required: true }]}>
+            <Form.Item name="startsAt" label={t('activities.startsAt')} rules={[rules.required()]}>
               <Input type="datetime-local" />
             </Form.Item>
             <Form.Item name="places" label={t('activities.places')}>
@@ -476,8 +472,8 @@ function ActivitiesTab({ centerId }: { centerId: string }) {
 function VisitsTab({ centerId, day }: { centerId: string; day: string }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['family-visits', centerId], queryFn: () => api.get<HomeVisitView[]>(`/family/centers/${centerId}/home-visits`) });
   const roster = useQuery({ queryKey: ['family-roster', centerId, day], queryFn: () => api.get<RosterRow[]>(`/family/centers/${centerId}/roster${qs({ day })}`) });
   const submit = async (v: Record<string, string>) => {
@@ -487,25 +483,25 @@ function VisitsTab({ centerId, day }: { centerId: string; day: string }) {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['family-visits', centerId] });
     } catch (e) {
-      setError(applyApiError(form, e, ['personId', 'visitedOn', 'visitorName', 'summary', 'followUp']));
+      onError(e);
     }
   };
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Card size="small" title={t('visits.new')} style={{ width: 380 }}>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ visitedOn: day }}>
-          <Form.Item name="personId" label={t('visits.child')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ visitedOn: day }}>
+          <Form.Item name="personId" label={t('visits.child')} rules={[rules.choose()]}>
             <Select showSearch optionFilterProp="label" options={(roster.data ?? []).map((r) => ({ value: r.personId, label: r.childName }))} />
           </Form.Item>
           <Space>
-            <Form.Item name="visitedOn" label={t('visits.visitedOn')} rules={[{ required: true }]}>
+            <Form.Item name="visitedOn" label={t('visits.visitedOn')} rules={[rules.required()]}>
               <Input type="date" max={day} />
             </Form.Item>
-            <Form.Item name="visitorName" label={t('visits.visitor')} rules={[{ required: true }]}>
+            <Form.Item name="visitorName" label={t('visits.visitor')} rules={[rules.required()]}>
               <Input maxLength={40} />
             </Form.Item>
           </Space>
-          <Form.Item name="summary" label={t('visits.summary')} rules={[{ required: true }]}>
+          <Form.Item name="summary" label={t('visits.summary')} rules={[rules.required()]}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
           <Form.Item name="followUp" label={t('visits.followUp')}>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Input, InputNumber, Popconfirm, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import type { ApplicationView } from '../../../src/modules/grading/contract.ts';
 import { useStandard, type Locale } from './StandardTab.tsx';
@@ -70,7 +71,7 @@ export function ApplicationDrawer({ id, onClose }: { id: string | null; onClose:
     onSuccess: done,
     onError: (e) => {
       if (e instanceof ApiError && e.fields.some((f) => f.field.startsWith('eligibility.'))) setRefusal(e);
-      else message.error(e instanceof ApiError ? [e.message, ...e.fields.slice(0, 3).map((f) => f.message)].join(' ') : String(e));
+      else message.error(errorText(e));
     },
   });
   const rows = standard ? standard.dimensions.flatMap((d) => d.items.map((i) => ({ ...i, dimension: d.name[lng] }))) : [];

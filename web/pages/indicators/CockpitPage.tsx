@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Drawer, Empty, Row, Select, Space, Statistic, Table, Typography, message } from 'antd';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts';
+import { errorText } from '../../components/formErrors.ts';
 import { api, ApiError, qs } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Chart } from '../../components/Chart.tsx';
@@ -37,10 +38,6 @@ function shade(value: number | null, max: number): string {
 
 const colorOf = (v: UnitValue, max: number) => (v.color ? WARNING_HEX[v.color] : shade(v.value, max));
 
-function errorText(e: unknown): string | null {
-  if (!e) return null;
-  return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);
-}
 
 export function CockpitPage() {
   const { t, i18n } = useTranslation(['indicators', 'shell', 'common']);

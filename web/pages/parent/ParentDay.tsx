@@ -6,7 +6,7 @@ import { api, ApiError, qs } from '../../api.ts';
 import type { ActivityView, ChildDayView, MessageView } from '../../../src/modules/family/contract.ts';
 import type { ComplaintView } from '../../../src/modules/supervision/contract.ts';
 import { COMPLAINT_CATEGORIES } from '../../../src/modules/supervision/vocabulary.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors } from '../../components/formErrors.ts';
 import { Conversation } from '../family/HomeCenterPage.tsx';
 import { useOwnChildren } from './ParentApp.tsx';
 
@@ -44,7 +44,7 @@ export function ParentDay() {
       await api.post(`/parent/children/${id}/activities/${activityId}/${action}`);
       void qc.invalidateQueries({ queryKey: ['child-activities', id] });
     } catch (e) {
-      void message.error(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
+      void message.error(errorText(e));
     }
   };
   return (
@@ -192,7 +192,7 @@ function Complaints({ childId }: { childId: string }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const day = useQuery({ queryKey: ['child-day', childId, todayShanghai()], queryFn: () => api.get<ChildDayView>(`/parent/children/${childId}/day${qs({ day: todayShanghai() })}`) });
   const mine = useQuery({ queryKey: ['own-complaints'], queryFn: () => api.get<ComplaintView[]>('/supervision/complaints') });
   const center = day.data?.enrolment;
@@ -204,13 +204,13 @@ function Complaints({ childId }: { childId: string }) {
       void message.success(t('parent.complaintSent'));
       void qc.invalidateQueries({ queryKey: ['own-complaints'] });
     } catch (e) {
-      setError(applyApiError(form, e, ['category', 'content']));
+      onError(e);
     }
   };
   return (
     <Card size="small" title={t('parent.complaints')} data-testid="complaints">
       {center && (
-        <Form form={form} layout="vertical" onFinish={submit} name="complaint">
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} name="complaint">
           <Typography.Paragraph type="secondary">{t('parent.complaintHint', { center: center.centerName })}</Typography.Paragraph>
           <Form.Item name="category" label={t('supervision:field.category')} rules={[{ required: true, message: t('parent.complaintCategoryRequired') }]}>
             <Select options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`supervision:category.${c}`) }))} data-testid="complaint-category" />

@@ -4,6 +4,7 @@ import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -60,7 +61,7 @@ export function PeoplePage() {
         extra={
           <Space>
             {can('people.export') && (
-              <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/people/export.xlsx${qs(filters)}`, 'people.xlsx').catch((e) => message.error(String(e)))}>
+              <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/people/export.xlsx${qs(filters)}`, 'people.xlsx').catch((e) => message.error(errorText(e)))}>
                 {t('common:actions.export')}
               </Button>
             )}

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import type { LineView, MonthDetail } from '../../../src/modules/subsidies/contract.ts';
 import { StatusTag } from './MonthsTab.tsx';
@@ -23,7 +24,7 @@ export function MonthDrawer({ id, onClose }: { id: string | null; onClose: () =>
       qc.setQueryData(['subsidy-month', id], m);
       void qc.invalidateQueries({ queryKey: ['subsidy-months'] });
     },
-    onError: (e) => message.error((e as Error).message),
+    onError: (e) => message.error(errorText(e)),
   });
   const m = month.data;
   const rule = (code: string) => t(`rule.${code}`, { defaultValue: code });

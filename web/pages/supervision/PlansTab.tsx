@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { PlanView } from '../../../src/modules/supervision/contract.ts';
 
 const TYPES = ['routine', 'fireSafety', 'foodHygiene', 'special'];
@@ -17,6 +17,7 @@ export function PlansTab() {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const formErrors = useFormErrors(form, { toast: true });
   const [drawForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
   const [drawing, setDrawing] = useState<PlanView | null>(null);
@@ -31,8 +32,7 @@ export function PlansTab() {
       refresh();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['name', 'sampleSize', 'inspectorsPerCenter']);
-      if (rest) message.error(rest);
+      formErrors.onError(e);
     },
   });
   const draw = useMutation({
@@ -43,7 +43,7 @@ export function PlansTab() {
       refresh();
       void qc.invalidateQueries({ queryKey: ['supervision-inspections'] });
     },
-    onError: (e) => message.error((e as Error & { fields?: { message: string }[] }).fields?.[0]?.message ?? (e as Error).message),
+    onError: (e) => message.error(errorText(e)),
   });
   const verify = async (p: PlanView) => {
     const r = await api.get<{ reproducible: boolean; seed: string; algorithm: string }>(`/supervision/plans/${p.id}/verify`);
@@ -96,21 +96,21 @@ export function PlansTab() {
         ]}
       />
       <Modal open={creating} title={t('plans.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ inspectionType: 'routine', inspectorsPerCenter: 2, sampleSize: 5 }} onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="name" label={t('field.name')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={formErrors.onValuesChange} layout="vertical" initialValues={{ inspectionType: 'routine', inspectorsPerCenter: 2, sampleSize: 5 }} onFinish={(v) => create.mutate(v)}>
+          <Form.Item name="name" label={t('field.name')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="inspectionType" label={t('field.type')} rules={[{ required: true }]}>
+          <Form.Item name="inspectionType" label={t('field.type')} rules={[rules.choose()]}>
             <Select options={TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))} />
           </Form.Item>
-          <Form.Item name="period" label={t('field.period')} rules={[{ required: true }]}>
+          <Form.Item name="period" label={t('field.period')} rules={[rules.choose()]}>
             <DatePicker.RangePicker />
           </Form.Item>
           <Space>
-            <Form.Item name="sampleSize" label={t('field.sampleSize')} rules={[{ required: true }]}>
+            <Form.Item name="sampleSize" label={t('field.sampleSize')} rules={[rules.required()]}>
               <InputNumber min={1} max={2000} />
             </Form.Item>
-            <Form.Item name="inspectorsPerCenter" label={t('field.inspectorsPerCenter')} rules={[{ required: true }]}>
+            <Form.Item name="inspectorsPerCenter" label={t('field.inspectorsPerCenter')} rules={[rules.required()]}>
               <InputNumber min={1} max={5} />
             </Form.Item>
           </Space>
