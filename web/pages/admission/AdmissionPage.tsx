@@ -265,6 +265,7 @@ export function AdmissionPage() {
     onSuccess: (res, { action }) => {
       if (action === 'allocate') void message.success(t('allocated', res));
       else if (action === 'expire-offers') void message.success(t('expired', res));
+      else void message.success(t('common:feedback.saved'));
       void qc.invalidateQueries({ queryKey: ['admission-rounds'] });
       void qc.invalidateQueries({ queryKey: ['admission-applications'] });
       void qc.invalidateQueries({ queryKey: ['admission-programs'] });

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../components/feedback.tsx';
 import { api, ApiError, qs } from '../../api.ts';
 import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { ActivityView, HomeVisitView, MealPlanView, MessageView, NoticeView, RosterRow, ThreadView } from '../../../src/modules/family/contract.ts';
@@ -79,20 +80,79 @@ function AttendanceModal({ centerId, day, action, onClose }: { centerId: string;
   );
 }
 
+/** Checks in every chosen child at once, with the same time and the same note of who brought them. */
+function CheckInAllModal({ centerId, day, rows, onClose }: { centerId: string; day: string; rows: RosterRow[] | null; onClose: () => void }) {
+  const { t } = useTranslation(['family', 'common']);
+  const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
+  const feedback = useFeedback();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: Record<string, string>) => {
+    setError(null);
+    setBusy(true);
+    let done = 0;
+    try {
+      for (const r of rows ?? []) {
+        await api.post(`/family/centers/${centerId}/attendance/check-in`, { enrolmentId: r.enrolmentId, day, droppedOffBy: v.droppedOffBy, time: v.time || undefined });
+        done++;
+      }
+      feedback.done(t('common:feedback.checkedIn', { count: done }));
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      if (done) feedback.done(t('common:feedback.checkedIn', { count: done }));
+      onError(e);
+    } finally {
+      setBusy(false);
+      void qc.invalidateQueries({ queryKey: ['family-roster'] });
+    }
+  };
+  return (
+    <Modal open={!!rows} title={t('attendance.checkInAllTitle', { count: rows?.length ?? 0 })} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.confirm')} confirmLoading={busy} destroyOnHidden okButtonProps={{ className: 'check-in-all-ok' }}>
+      <Typography.Paragraph type="secondary">{rows?.map((r) => r.childName).join('、')}</Typography.Paragraph>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ droppedOffBy: t('attendance.parents') }}>
+        <Form.Item name="time" label={t('attendance.time')}>
+          <Input type="time" style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="droppedOffBy" label={t('attendance.droppedOffBy')} rules={[rules.required()]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} />}
+      </Form>
+    </Modal>
+  );
+}
+
 function AttendanceTab({ centerId, day }: { centerId: string; day: string }) {
   const { t } = useTranslation(['family', 'admission']);
   const [action, setAction] = useState<Action>(null);
   const [reporting, setReporting] = useState<RosterRow | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [checkingIn, setCheckingIn] = useState<RosterRow[] | null>(null);
   const roster = useQuery({ queryKey: ['family-roster', centerId, day], queryFn: () => api.get<RosterRow[]>(`/family/centers/${centerId}/roster${qs({ day })}`) });
   const rows = roster.data ?? [];
   const present = rows.filter((r) => r.attendance?.checkInAt).length;
   const left = rows.filter((r) => r.attendance?.checkOutAt).length;
   const absent = rows.filter((r) => r.attendance?.absence).length;
+  // Children neither checked in nor recorded absent: the ones a check-in of all would take.
+  const waiting = rows.filter((r) => !r.attendance?.checkInAt && !r.attendance?.absence);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">{t('roster.summary', { total: rows.length, present, left, absent })}</Typography.Text>
+      <Space wrap>
+        <Typography.Text type="secondary">{t('roster.summary', { total: rows.length, present, left, absent })}</Typography.Text>
+        <Button
+          type="primary"
+          disabled={!waiting.length}
+          onClick={() => setCheckingIn(selected.length ? waiting.filter((r) => selected.includes(r.enrolmentId)) : waiting)}
+          data-testid="check-in-all"
+        >
+          {selected.length ? t('attendance.checkInSelected', { count: waiting.filter((r) => selected.includes(r.enrolmentId)).length }) : t('attendance.checkInAll', { count: waiting.length })}
+        </Button>
+      </Space>
       <Table<RosterRow>
         rowKey="enrolmentId"
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !!r.attendance?.checkInAt || !!r.attendance?.absence }) }}
         size="small"
         loading={roster.isLoading}
         dataSource={rows}
@@ -136,15 +196,27 @@ function AttendanceTab({ centerId, day }: { centerId: string; day: string }) {
                     {t('attendance.absent')}
                   </Button>
                 )}
-                <Button size="small" onClick={() => setReporting(r)} data-testid={`report-${r.childName}`}>
-                  {r.reportWritten ? t('report.edit') : t('report.write')}
-                </Button>
+                {/* Only a child checked in has a day at the center to report. */}
+                {r.attendance?.checkInAt && (
+                  <Button size="small" onClick={() => setReporting(r)} data-testid={`report-${r.childName}`}>
+                    {r.reportWritten ? t('report.edit') : t('report.write')}
+                  </Button>
+                )}
               </Space>
             ),
           },
         ]}
       />
       <AttendanceModal centerId={centerId} day={day} action={action} onClose={() => setAction(null)} />
+      <CheckInAllModal
+        centerId={centerId}
+        day={day}
+        rows={checkingIn}
+        onClose={() => {
+          setCheckingIn(null);
+          setSelected([]);
+        }}
+      />
       <ReportDrawer centerId={centerId} day={day} row={reporting} onClose={() => setReporting(null)} />
     </Space>
   );
@@ -329,7 +401,7 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
   const save = useMutation({
     mutationFn: (dishes: unknown) => api.put<MealPlanView>(`/family/centers/${centerId}/meal-plan`, { weekStart: week, dishes }),
     onSuccess: () => {
-      void message.success(t('common:actions.save'));
+      void message.success(t('common:feedback.saved'));
       setEditing(false);
       void qc.invalidateQueries({ queryKey: ['family-meal-plan', centerId, week] });
     },

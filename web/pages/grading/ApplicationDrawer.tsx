@@ -68,7 +68,10 @@ export function ApplicationDrawer({ id, onClose }: { id: string | null; onClose:
       if (step === 'assess') return api.post<ApplicationView>(`/grading/applications/${id}/assessment`, { onsiteOn, assessors, scores: clean });
       return api.post<ApplicationView>(`/grading/applications/${id}/${step}`);
     },
-    onSuccess: done,
+    onSuccess: (next, step) => {
+      void message.success(t(step === 'save' ? 'common:feedback.saved' : step === 'withdraw' ? 'common:feedback.withdrawn' : step === 'submit' ? 'common:feedback.submitted' : 'common:feedback.recorded'));
+      done(next);
+    },
     onError: (e) => {
       if (e instanceof ApiError && e.fields.some((f) => f.field.startsWith('eligibility.'))) setRefusal(e);
       else message.error(errorText(e));

@@ -35,6 +35,7 @@ export function ApplicationsTab() {
   const create = useMutation({
     mutationFn: (v: { centerId: string; level: string }) => api.post<ApplicationView>('/grading/applications', v),
     onSuccess: (a) => {
+      void message.success(t('common:feedback.created'));
       setCreating(false);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['grading-applications'] });

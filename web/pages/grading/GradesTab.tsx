@@ -28,6 +28,7 @@ export function GradesTab() {
   const downgrade = useMutation({
     mutationFn: (v: { level: string | null; on: { format(f: string): string }; reason: string }) => api.post<GradeView[]>(`/grading/centers/${downgrading!.centerId}/downgrade`, { level: v.level ?? null, on: v.on.format('YYYY-MM-DD'), reason: v.reason }),
     onSuccess: () => {
+      void message.success(t('common:feedback.downgraded'));
       setDowngrading(null);
       void qc.invalidateQueries({ queryKey: ['grading-grades'] });
     },

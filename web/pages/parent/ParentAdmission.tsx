@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api.ts';
+import { useFeedback } from '../../components/feedback.tsx';
 import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { ApplicationView, ProgramView, RoundView } from '../../../src/modules/admission/contract.ts';
 import { CARE_TYPES, CLASS_TYPES } from '../../../src/modules/childcare/vocabulary.ts';
@@ -67,18 +68,21 @@ function ApplyForm({ round, onDone }: { round: RoundView; onDone: () => void }) 
 export function ParentAdmission() {
   const { t, i18n } = useTranslation(['admission', 'parent', 'common']);
   const colon = i18n.language === 'en-US' ? ': ' : '：';
-  const { message } = App.useApp();
+  const feedback = useFeedback();
   const qc = useQueryClient();
   const [applying, setApplying] = useState(false);
   const rounds = useQuery({ queryKey: ['admission-rounds'], queryFn: () => api.get<RoundView[]>('/admission/rounds') });
   const mine = useQuery({ queryKey: ['my-applications'], queryFn: () => api.get<ApplicationView[]>('/admission/my-applications') });
   const open = rounds.data?.find((r) => r.status === 'open');
-  const act = async (id: string, action: 'accept' | 'decline' | 'withdraw') => {
+  // Withdrawing and declining cannot be undone: both ask first, naming the child.
+  const act = async (a: ApplicationView, action: 'accept' | 'decline' | 'withdraw') => {
+    if (action !== 'accept' && !(await feedback.confirm({ title: t(`app.${action}Confirm`, { name: a.childName }), okText: t(`app.${action}`), danger: true }))) return;
     try {
-      await api.post(`/admission/applications/${id}/${action}`);
+      await api.post(`/admission/applications/${a.id}/${action}`);
+      feedback.done(t(`app.${action}Done`, { name: a.childName }));
       void qc.invalidateQueries({ queryKey: ['my-applications'] });
     } catch (e) {
-      void message.error(errorText(e));
+      feedback.failed(e);
     }
   };
   if (rounds.isLoading || mine.isLoading) return <Spin />;
@@ -120,11 +124,11 @@ export function ParentAdmission() {
               description={`${t('app.deadline')}${colon}${a.offer.deadline}`}
               action={
                 <Space direction="vertical">
-                  <Button type="primary" size="small" onClick={() => void act(a.id, 'accept')} data-testid="accept-offer">
+                  <Button type="primary" size="small" onClick={() => void act(a, 'accept')} data-testid="accept-offer">
                     {t('common:actions.confirm')}
                   </Button>
-                  <Button size="small" danger onClick={() => void act(a.id, 'decline')}>
-                    {t('status.declined')}
+                  <Button size="small" danger onClick={() => void act(a, 'decline')} data-testid="decline-offer">
+                    {t('app.decline')}
                   </Button>
                 </Space>
               }
@@ -132,8 +136,8 @@ export function ParentAdmission() {
           )}
           <ChoiceList app={a} />
           {(a.status === 'submitted' || a.status === 'waitlisted') && (
-            <Button size="small" style={{ marginTop: 8 }} onClick={() => void act(a.id, 'withdraw')}>
-              {t('status.withdrawn')}
+            <Button size="small" style={{ marginTop: 8 }} onClick={() => void act(a, 'withdraw')} data-testid="withdraw-application">
+              {t('app.withdraw')}
             </Button>
           )}
         </Card>

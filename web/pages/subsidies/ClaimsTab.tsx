@@ -28,6 +28,7 @@ export function ClaimsTab() {
     mutationFn: (v: { centerId: string; ruleCode: string; costYuan: number; places?: number; description: string }) =>
       api.post<ClaimView>('/subsidies/claims', { centerId: v.centerId, ruleCode: v.ruleCode, costFen: Math.round(v.costYuan * 100), places: v.places, description: v.description }),
     onSuccess: () => {
+      void message.success(t('common:feedback.submitted'));
       setCreating(false);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['subsidy-claims'] });
@@ -38,7 +39,8 @@ export function ClaimsTab() {
   });
   const decide = useMutation({
     mutationFn: (a: { id: string; decision: 'approve' | 'reject'; comment?: string }) => api.post<ClaimView>(`/subsidies/claims/${a.id}/decision`, { decision: a.decision, comment: a.comment }),
-    onSuccess: () => {
+    onSuccess: (_, a) => {
+      void message.success(t(a.decision === 'approve' ? 'common:feedback.approved' : 'common:feedback.rejected'));
       setRejecting(null);
       void qc.invalidateQueries({ queryKey: ['subsidy-claims'] });
     },

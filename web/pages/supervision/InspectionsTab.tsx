@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
 import { errorText, useFormErrors } from '../../components/formErrors.ts';
@@ -69,10 +70,10 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
   const checklists = useQuery({ queryKey: ['supervision-checklists'], queryFn: () => api.get<{ types: Record<string, CheckItem[]> }>('/supervision/checklists'), staleTime: Infinity });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   // Findings are fields of a form, so the server's `findings.<item code>` errors land under their item.
-  const [form] = Form.useForm<{ findings: Record<string, string> }>();
+  const [form] = Form.useForm<{ findings: Record<string, string>; inspectedOn?: Dayjs; rectificationDeadline?: Dayjs }>();
   const { onError, onValuesChange } = useFormErrors(form, { toast: true });
-  const [inspectedOn, setInspectedOn] = useState<string | null>(null);
-  const [deadline, setDeadline] = useState<string | null>(null);
+  const inspectedOn = (Form.useWatch('inspectedOn', form) as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null;
+  const deadline = (Form.useWatch('rectificationDeadline', form) as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null;
   const record = useMutation({
     mutationFn: () => api.post<InspectionView>(`/supervision/inspections/${inspection!.id}/result`, {
         inspectedOn,
@@ -94,17 +95,23 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
   return (
     <Drawer open={!!inspection} onClose={onClose} width={880} title={inspection ? `${inspection.centerName} · ${t(`type.${inspection.inspectionType}`)}` : ''} destroyOnHidden>
       {inspection && (
+        <Form form={form} component={false} onValuesChange={onValuesChange}>
         <Space direction="vertical" style={{ width: '100%' }} size={12}>
           {editing && (
             <Space wrap>
-              <DatePicker placeholder={t('field.inspectedOn')} onChange={(d) => setInspectedOn(d ? d.format('YYYY-MM-DD') : null)} />
-              {anyFail && <DatePicker placeholder={t('field.deadline')} onChange={(d) => setDeadline(d ? d.format('YYYY-MM-DD') : null)} />}
+              <Form.Item name="inspectedOn" style={{ marginBottom: 0 }}>
+                <DatePicker placeholder={t('field.inspectedOn')} data-testid="inspected-on" />
+              </Form.Item>
+              {anyFail && (
+                <Form.Item name="rectificationDeadline" style={{ marginBottom: 0 }}>
+                  <DatePicker placeholder={t('field.deadline')} data-testid="rectification-deadline" />
+                </Form.Item>
+              )}
               <Button type="primary" disabled={!inspectedOn || Object.keys(answers).length < items.length} loading={record.isPending} onClick={() => record.mutate()}>
                 {t('inspections.record')}
               </Button>
             </Space>
           )}
-          <Form form={form} component={false} onValuesChange={onValuesChange}>
           <Table<CheckItem>
             rowKey="code"
             size="small"
@@ -137,8 +144,8 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
               },
             ]}
           />
-          </Form>
         </Space>
+        </Form>
       )}
     </Drawer>
   );

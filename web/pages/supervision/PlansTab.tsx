@@ -27,6 +27,7 @@ export function PlansTab() {
     mutationFn: (v: { name: string; inspectionType: string; period: [{ format(f: string): string }, { format(f: string): string }]; sampleSize: number; inspectorsPerCenter: number }) =>
       api.post<PlanView>('/supervision/plans', { name: v.name, inspectionType: v.inspectionType, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD'), sampleSize: v.sampleSize, inspectorsPerCenter: v.inspectorsPerCenter }),
     onSuccess: () => {
+      void message.success(t('common:feedback.created'));
       setCreating(false);
       form.resetFields();
       refresh();
@@ -37,7 +38,8 @@ export function PlansTab() {
   });
   const draw = useMutation({
     mutationFn: (v: { seed?: string }) => api.post<PlanView>(`/supervision/plans/${drawing!.id}/draw`, { seed: v.seed?.trim() || undefined }),
-    onSuccess: () => {
+    onSuccess: (p) => {
+      void message.success(t('common:feedback.drawn', { count: p.draw?.assignments.length ?? p.sampleSize }));
       setDrawing(null);
       drawForm.resetFields();
       refresh();
@@ -47,7 +49,7 @@ export function PlansTab() {
   });
   const verify = async (p: PlanView) => {
     const r = await api.get<{ reproducible: boolean; seed: string; algorithm: string }>(`/supervision/plans/${p.id}/verify`);
-    modal[r.reproducible ? 'success' : 'error']({ title: r.reproducible ? t('plans.reproducible') : t('plans.notReproducible'), content: `${t('plans.seed')}：${r.seed} · ${r.algorithm}` });
+    modal[r.reproducible ? 'success' : 'error']({ title: r.reproducible ? t('plans.reproducible') : t('plans.notReproducible'), content: `${t('plans.seed')}：${r.seed} · ${t('plans.method')}` });
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -65,7 +67,7 @@ export function PlansTab() {
           rowExpandable: (p) => !!p.draw,
           expandedRowRender: (p) => (
             <Typography.Text type="secondary">
-              {t('plans.seed')}：{p.draw!.seed} · {p.draw!.algorithm} · {t('field.candidates')} {p.draw!.candidates.length} · {t('field.drawnBy')} {p.drawnByName} {p.drawnAt?.slice(0, 16).replace('T', ' ')}
+              {t('plans.seed')}：{p.draw!.seed} · {t('plans.method')} · {t('field.candidates')} {p.draw!.candidates.length} · {t('field.drawnBy')} {p.drawnByName} {p.drawnAt?.slice(0, 16).replace('T', ' ')}
             </Typography.Text>
           ),
         }}

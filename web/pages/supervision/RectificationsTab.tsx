@@ -29,7 +29,10 @@ export function RectificationsTab() {
   const act = useMutation({
     mutationFn: (a: { id: string; kind: 'respond' | 'accept' | 'reject' }) =>
       a.kind === 'respond' ? api.post(`/supervision/rectifications/${a.id}/response`, { response: text }) : api.post(`/supervision/rectifications/${a.id}/review`, a.kind === 'accept' ? { decision: 'accept' } : { decision: 'reject', comment: text, newDeadline }),
-    onSuccess: done,
+    onSuccess: (_, a) => {
+      void message.success(t(a.kind === 'respond' ? 'common:feedback.submitted' : a.kind === 'accept' ? 'common:feedback.approved' : 'common:feedback.rejected'));
+      done();
+    },
     onError: (e) => message.error(errorText(e)),
   });
   return (

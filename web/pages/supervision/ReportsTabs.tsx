@@ -41,6 +41,7 @@ export function IncidentsTab() {
   const handle = useMutation({
     mutationFn: (a: { id: string; body: unknown }) => api.post(`/supervision/incidents/${a.id}/handle`, a.body),
     onSuccess: () => {
+      void message.success(t('common:feedback.handled'));
       setClosing(null);
       refresh();
     },
@@ -136,6 +137,7 @@ export function ComplaintsTab() {
   const handle = useMutation({
     mutationFn: (a: { id: string; action: string; reply?: string }) => api.post(`/supervision/complaints/${a.id}/handle`, { action: a.action, reply: a.reply }),
     onSuccess: () => {
+      void message.success(t('common:feedback.handled'));
       setActing(null);
       setReply('');
       void qc.invalidateQueries({ queryKey: ['supervision-complaints'] });
@@ -219,11 +221,15 @@ type Cloud = z.infer<typeof cloudView>;
 export function CloudTab() {
   const { t } = useTranslation(['supervision', 'grading']);
   const { can } = useAuth();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const data = useQuery({ queryKey: ['supervision-cloud'], queryFn: () => api.get<Cloud>('/supervision/cloud') });
   const connect = useMutation({
     mutationFn: (centerId: string) => api.post<Cloud>(`/supervision/centers/${centerId}/cloud`, { connected: true }),
-    onSuccess: (d) => qc.setQueryData(['supervision-cloud'], d),
+    onSuccess: (d) => {
+      void message.success(t('common:feedback.connected'));
+      qc.setQueryData(['supervision-cloud'], d);
+    },
   });
   const d = data.data;
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
