@@ -8,6 +8,8 @@ import { useAuth } from '../auth.tsx';
 import { NAVIGATION } from '../navigation.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 
+const TECHNICAL_ROLES = ['admin', 'data_officer'];
+
 export function AppLayout() {
   const { t } = useTranslation(['shell', 'common', 'access']);
   const { user, can, signOut } = useAuth();
@@ -17,12 +19,14 @@ export function AppLayout() {
   const items = useMemo<MenuProps['items']>(
     () => [
       { key: '/', icon: <HomeOutlined />, label: t('shell:home') },
-      ...NAVIGATION.map((group) => ({
+      // A group shows only when something under it is for this user.
+      ...NAVIGATION.map((group) => ({ group, visible: group.items.filter((item) => !item.built || !item.permission || [item.permission].flat().some((perm) => can(perm))) }))
+        .filter(({ visible }) => visible.length > 0)
+        .map(({ group, visible }) => ({
         key: group.key,
         type: 'group' as const,
         label: t(`shell:group.${group.key}`),
-        children: group.items
-          .filter((item) => !item.built || !item.permission || [item.permission].flat().some((perm) => can(perm)))
+        children: visible
           .map((item) => ({
             key: item.path,
             label: item.built ? (
@@ -53,11 +57,14 @@ export function AppLayout() {
           </Typography.Text>
         </div>
         <Menu mode="inline" selectedKeys={[location.pathname]} items={items} onClick={(e) => navigate(e.key)} style={{ borderInlineEnd: 0 }} />
-        <div style={{ padding: '8px 24px 24px' }}>
-          <a href="/api/docs" target="_blank" rel="noreferrer">
-            {t('shell:nav.apiDocs')}
-          </a>
-        </div>
+        {/* The API documentation is for the technical roles only. */}
+        {TECHNICAL_ROLES.includes(user?.role ?? '') && (
+          <div style={{ padding: '8px 24px 24px' }}>
+            <a href="/api/docs" target="_blank" rel="noreferrer">
+              {t('shell:nav.apiDocs')}
+            </a>
+          </div>
+        )}
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #f0f0f0', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: 16 }}>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Drawer, Empty, Row, Select, Space, Statistic, Table, Typography, message } from 'antd';
+import { Source } from '../../components/Source.tsx';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts';
 import { errorText } from '../../components/formErrors.ts';
@@ -213,7 +214,9 @@ export function CockpitPage() {
                       {name(v.indicator.denominator)}{zh ? '：' : ': '}{v.current?.denominator ?? '—'}
                     </Descriptions.Item>
                   )}
-                  <Descriptions.Item label={t('cockpit.source')}>{v.indicator.source}</Descriptions.Item>
+                  <Descriptions.Item label={t('cockpit.source')}>
+                    <Source text={v.indicator.source} />
+                  </Descriptions.Item>
                 </Descriptions>
                 <Space style={{ marginTop: 8 }}>
                   <Button size="small" onClick={() => setWhy({ unit: v.unitCode, year: v.year })}>

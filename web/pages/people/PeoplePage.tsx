@@ -23,7 +23,8 @@ export function PeoplePage() {
     string,
     string | undefined
   >);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?person=<id>` opens a person's record (the audit page links here).
+  const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('person'));
   const [registering, setRegistering] = useState(false);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const filters = { q: state.q, group: state.group, sex: state.sex, unitCode: state.unitCode };
