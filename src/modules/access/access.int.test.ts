@@ -163,7 +163,7 @@ describe('user administration', () => {
     expect(again.statusCode).toBe(401);
   });
 
-  it('edits a user, resets the password and reactivates a deactivated one; another county's user is absent', async () => {
+  it('edits a user, resets the password and reactivates a deactivated one; another county’s user is absent', async () => {
     const admin = await signIn(app, 'yuecheng-admin');
     const created = (await admin.post('/api/users', { username: 'edit-user', displayName: '待改名', password: 'a-long-password', role: 'health_doctor', unitCode: '330602001' })).json();
     const edited = await admin.patch(`/api/users/${created.id}`, { displayName: '已改名', unitCode: '330602002' });

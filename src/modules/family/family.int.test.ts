@@ -116,7 +116,7 @@ describe('daily reports', () => {
     expect(absent.json().error.fields).toMatchObject([{ field: '_', code: 'family.reportAbsent' }]);
     const notIn = await carer.put(`${base}/reports`, { ...report, day: '2026-11-20' });
     expect(notIn.json().error.fields).toMatchObject([{ field: '_', code: 'family.reportNotCheckedIn' }]);
-    expect(await count(sql`SELECT count(*)::int AS n FROM family_daily_reports`)).toBe(0);
+    expect(await count(sql`SELECT count(*)::int AS n FROM family_daily_reports WHERE day IN ('2026-11-20', '2026-11-23')`)).toBe(0);
   });
 
   it('shows a parent nothing of a child who is not theirs', async () => {

@@ -29,7 +29,7 @@ function ChildSelect({ value, onChange }: { value?: string; onChange: (v: string
 
 /** 在园: the child's day — attendance, the day's report with photos, the menu, notices, activities. */
 export function ParentDay() {
-  const { t } = useTranslation(['family', 'parent', 'admission']);
+  const { t, i18n } = useTranslation(['family', 'parent', 'admission']);
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { children, id, setChosen } = useChildChoice();
@@ -99,7 +99,19 @@ export function ParentDay() {
           <Card size="small" title={t('meals.today')}>
             {d.menu.length ? (
               <>
-                <List size="small" dataSource={d.menu} renderItem={(m) => <List.Item>{t(`meal.${m.meal}`)}：{m.name}<Typography.Text type="secondary"> · {m.nutrients.energyKcal} kcal</Typography.Text></List.Item>} />
+                {/* One line per meal, its dishes together: 午餐 is named once. */}
+                <List
+                  size="small"
+                  dataSource={[...new Set(d.menu.map((m) => m.meal))].map((meal) => ({ meal, dishes: d.menu.filter((m) => m.meal === meal) }))}
+                  renderItem={(g) => (
+                    <List.Item>
+                      {t(`meal.${g.meal}`)}
+                      {i18n.language === 'en-US' ? ': ' : '：'}
+                      {g.dishes.map((m) => m.name).join(i18n.language === 'en-US' ? ', ' : '、')}
+                      <Typography.Text type="secondary"> · {g.dishes.reduce((n, m) => n + m.nutrients.energyKcal, 0)} kcal</Typography.Text>
+                    </List.Item>
+                  )}
+                />
                 {d.menuTotals && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('meals.energy')} {d.menuTotals.energyKcal} · {t('meals.protein')} {d.menuTotals.proteinG} · {t('meals.fat')} {d.menuTotals.fatG} · {t('meals.carbohydrate')} {d.menuTotals.carbohydrateG}
