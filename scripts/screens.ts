@@ -86,6 +86,8 @@ try {
         for (const p of pagesFor(role)) {
           await page.goto(`${url}${p.path}`);
           await page.waitForLoadState('networkidle').catch(() => {});
+          // Lazy pages and queries show a spinner first: wait until it is gone.
+          await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
           await page.waitForTimeout(400);
           const file = path.join(OUT, locale, viewport, role, `${p.key}.png`);
           fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -30,6 +30,9 @@ function ChildSelect({ value, onChange }: { value?: string; onChange: (v: string
 /** 在园: the child's day — attendance, the day's report with photos, the menu, notices, activities. */
 export function ParentDay() {
   const { t, i18n } = useTranslation(['family', 'parent', 'admission']);
+  const en = i18n.language === 'en-US';
+  // Who brought or picked up the child is written by the staff, usually as a family word (妈妈, 奶奶): said in the reader's language when it is one.
+  const carer = (who: string | null) => (who ? t(`parent.carers.${who}`, { defaultValue: who }) : '');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { children, id, setChosen } = useChildChoice();
@@ -61,13 +64,16 @@ export function ParentDay() {
       {d?.enrolment && (
         <>
           <Card size="small" title={`${d.childName} · ${d.enrolment.centerName}`} extra={<Tag>{d.enrolment.className}</Tag>}>
-            <Typography.Text strong>{t('parent.attendance')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('parent.attendance')}
+              {en ? ': ' : '：'}
+            </Typography.Text>
             {d.attendance?.absence ? (
               <Typography.Text>{t('parent.absent', { reason: t(`absence.${d.attendance.absence}`) })}</Typography.Text>
             ) : d.attendance?.checkInAt ? (
               <Space direction="vertical" size={0} data-testid="day-attendance">
-                <Typography.Text>{t('parent.inAt', { time: clock(d.attendance.checkInAt), by: d.attendance.droppedOffBy })}</Typography.Text>
-                {d.attendance.checkOutAt && <Typography.Text>{t('parent.outAt', { time: clock(d.attendance.checkOutAt), by: d.attendance.pickedUpBy })}</Typography.Text>}
+                <Typography.Text>{t('parent.inAt', { time: clock(d.attendance.checkInAt), by: carer(d.attendance.droppedOffBy) })}</Typography.Text>
+                {d.attendance.checkOutAt && <Typography.Text>{t('parent.outAt', { time: clock(d.attendance.checkOutAt), by: carer(d.attendance.pickedUpBy) })}</Typography.Text>}
               </Space>
             ) : (
               <Typography.Text type="secondary">{t('parent.notArrived')}</Typography.Text>
@@ -78,7 +84,7 @@ export function ParentDay() {
               <>
                 <Descriptions size="small" column={1}>
                   <Descriptions.Item label={t('report.mood')}>{t(`mood.${d.report.mood}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('report.meals')}>{d.report.meals.map((m) => `${t(`meal.${m.meal}`)}：${t(`amount.${m.amount}`)}`).join('；') || '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('report.meals')}>{d.report.meals.map((m) => `${t(`meal.${m.meal}`)}${en ? ': ' : '：'}${t(`amount.${m.amount}`)}`).join(en ? '; ' : '；') || '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('report.nap')}>{d.report.napFrom ? `${d.report.napFrom}–${d.report.napTo}` : '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('report.activities')}>{d.report.activities}</Descriptions.Item>
                   {d.report.notes && <Descriptions.Item label={t('report.notes')}>{d.report.notes}</Descriptions.Item>}
