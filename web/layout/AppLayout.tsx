@@ -59,7 +59,7 @@ export function AppLayout() {
         collapsed={narrow ? collapsed : false}
         onCollapse={setCollapsed}
         trigger={narrow ? undefined : null}
-        style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto', height: '100vh', position: narrow ? 'fixed' : 'sticky', top: 0, zIndex: 20 }}
+        style={{ borderRight: '1px solid #f0f0f0', overflow: narrow && collapsed ? 'visible' : 'auto', height: '100vh', position: narrow ? 'fixed' : 'sticky', top: 0, zIndex: 20 }}
       >
         <div style={{ padding: '16px 20px 8px' }}>
           <Typography.Title level={4} style={{ margin: 0, color: '#1f6fd6' }}>

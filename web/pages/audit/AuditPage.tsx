@@ -28,7 +28,7 @@ export function AuditPage() {
     const kind = t(`entity.${r.entityType}`, { defaultValue: t('entity.record') });
     const name = r.entityName ?? '';
     const link = recordLink(r);
-    const text = name ? `${kind}：${name}` : kind;
+    const text = name ? `${kind}${i18n.language === 'en-US' ? ': ' : '：'}${name}` : kind;
     return link && name ? <Link to={link}>{text}</Link> : text;
   };
   return (
