@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { DEMO_PASSWORD } from '../../src/seed/index.ts';
@@ -47,8 +47,17 @@ describe('the form-error helper', () => {
 
     await dialog.getByLabel('姓名').fill('表单测试');
     await expect.poll(() => itemError(dialog, '姓名').count()).toBe(0);
-    await dialog.locator('.ant-form-item', { hasText: '角色' }).locator('.ant-select').click();
-    await page.locator('.ant-select-item-option', { hasText: '系统管理员' }).first().click();
+    // The dropdown opens with an animation: retry until the choice shows in the select.
+    const roleItem = dialog.locator('.ant-form-item', { hasText: '角色' });
+    await vi.waitFor(
+      async () => {
+        if ((await roleItem.getByText('系统管理员', { exact: true }).count()) > 0) return;
+        await roleItem.locator('.ant-select').click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '系统管理员' }).first().click({ timeout: 5_000 });
+        await roleItem.getByText('系统管理员', { exact: true }).waitFor({ timeout: 2_000 });
+      },
+      { timeout: 30_000, interval: 500 },
+    );
     await expect.poll(() => itemError(dialog, '角色').count()).toBe(0);
 
     // The server's answer lands under its field, and goes away once the field is changed.
