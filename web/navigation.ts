@@ -5,7 +5,7 @@
 export interface NavItem {
   key: string;
   path: string;
-  /** SPEC section, shown on the "coming" page. */
+  /** The specification section the entry implements (for developers; never shown to users). */
   section: string;
   built: boolean;
   /** Shown to a user with any of these permissions. */

@@ -1,3 +1,4 @@
+import { NotFoundPage } from './pages/shell/NotFoundPage.tsx';
 import { Navigate, Route, Routes } from 'react-router';
 import { Spin } from 'antd';
 import { useAuth } from './auth.tsx';
@@ -118,7 +119,7 @@ export function AppRoutes() {
           const Page = PAGES[item.key] as (() => React.JSX.Element) | undefined;
           return <Route key={item.key} path={Page ? `${item.path}/*` : item.path} element={Page ? <Page /> : <ComingPage item={item} />} />;
         })}
-        <Route path="*" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

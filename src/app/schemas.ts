@@ -26,8 +26,12 @@ export function text(max: number) {
   return z.string().trim().min(1).max(max);
 }
 
-/** Mainland mobile (1 + 10 digits) or a fixed line with area code. */
+/** Mainland mobile (1 + 10 digits) or a fixed line with area code; shared with the web forms. */
+export function isValidPhone(v: string): boolean {
+  return /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(v.trim());
+}
+
 export const phone = z
   .string()
   .trim()
-  .refine((v) => /^(1\d{10}|0\d{2,3}-?\d{7,8})$/.test(v), { params: { key: 'phone' } });
+  .refine((v) => isValidPhone(v), { params: { key: 'phone' } });

@@ -20,7 +20,8 @@ export function fieldIssueOf(issue: Issue): FieldIssue[] {
       if (issue.origin === 'array') return [{ field, key: 'tooManyItems', params: { max: Number(issue.maximum) } }];
       return [{ field, key: 'tooBig', params: { max: Number(issue.maximum) } }];
     case 'invalid_value':
-      return [{ field, key: 'invalidOption' }];
+      // A choice left empty is a missing answer, not a wrong one.
+      return [{ field, key: issue.input === undefined || issue.input === null || issue.input === '' ? 'required' : 'invalidOption' }];
     case 'invalid_format':
       return [{ field, key: issue.format === 'date' ? 'invalidDate' : 'invalid' }];
     case 'unrecognized_keys':
@@ -111,10 +112,12 @@ export function registerTextInputCheck(app: FastifyInstance): void {
 
 /** Fastify validator compiler: zod schemas in, AppError with field issues out. */
 export const validatorCompiler: FastifySchemaCompiler<z.ZodType> =
-  ({ schema }) =>
+  ({ schema, httpPart }) =>
   (data) => {
     const result = schema.safeParse(data, { reportInput: true });
     if (result.success) return { value: result.data };
+    // A record id that cannot exist names no record: the same answer as an absent one.
+    if (httpPart === 'params') return { error: AppError.notFound() };
     return { error: validationError(result.error.issues) };
   };
 

@@ -88,7 +88,11 @@ describe('filing a childcare center in the browser', () => {
     const county = await newPage(browser, server.url);
     await logIn(county, 'yuecheng-health');
     await county.goto(`${centerUrl}?tab=filing`);
+    await county.getByTestId('approvals-count').getByText('10/10 部门已通过').waitFor();
     await county.getByTestId('file-center').click();
+    // Filing is irreversible: a confirmation names the center first.
+    await county.locator('.ant-modal-confirm-title', { hasText: '准予 浏览器测试托育园 备案？' }).waitFor();
+    await county.getByRole('dialog').getByRole('button', { name: '准予备案' }).click();
     await county.getByTestId('center-status').getByText('已备案').waitFor();
     await county.getByText(/备案号 330602-\d{4}-\d{4}/).waitFor();
 

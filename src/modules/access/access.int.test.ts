@@ -163,6 +163,26 @@ describe('user administration', () => {
     expect(again.statusCode).toBe(401);
   });
 
+  it('edits a user, resets the password and reactivates a deactivated one; another county’s user is absent', async () => {
+    const admin = await signIn(app, 'yuecheng-admin');
+    const created = (await admin.post('/api/users', { username: 'edit-user', displayName: '待改名', password: 'a-long-password', role: 'health_doctor', unitCode: '330602001' })).json();
+    const edited = await admin.patch(`/api/users/${created.id}`, { displayName: '已改名', unitCode: '330602002' });
+    expect(edited.json()).toMatchObject({ displayName: '已改名', unitCode: '330602002' });
+    const bad = await admin.patch(`/api/users/${created.id}`, { role: 'county_official' });
+    expect(bad.json().error.fields[0]).toMatchObject({ field: 'unitCode', code: 'unitLevelForRole' });
+    expect((await admin.post(`/api/users/${created.id}/password`, { password: 'a-newer-password' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'edit-user', password: 'a-long-password' } })).statusCode).toBe(401);
+    await signIn(app, 'edit-user', 'a-newer-password');
+    await admin.post(`/api/users/${created.id}/deactivate`);
+    const back = await admin.post(`/api/users/${created.id}/reactivate`);
+    expect(back.json().active).toBe(true);
+    expect((await admin.post(`/api/users/${created.id}/reactivate`)).json().error.fields[0].code).toBe('alreadyActive');
+    const shengzhou = await signIn(app, 'shengzhou-admin');
+    expect((await shengzhou.patch(`/api/users/${created.id}`, { displayName: 'x' })).statusCode).toBe(404);
+    expect((await shengzhou.post(`/api/users/${created.id}/password`, { password: 'a-long-password' })).statusCode).toBe(404);
+    expect((await shengzhou.post(`/api/users/${created.id}/reactivate`)).statusCode).toBe(404);
+  });
+
   it('does not let a non-admin manage users', async () => {
     const s = await signIn(app, 'yuecheng-health');
     expect((await s.get('/api/users')).statusCode).toBe(403);

@@ -7,7 +7,7 @@ import { clientAddress } from '../../app/clientAddress.ts';
 import { MODES } from '../../config.ts';
 import { LOGIN_LIMITS, loginLimiter } from './loginLimiter.ts';
 import { locale, me, role, userView } from './contract.ts';
-import { createUser, currentUser, deactivateUser, listUsers, login, logout, setLocale } from './service.ts';
+import { createUser, currentUser, deactivateUser, listUsers, login, logout, setLocale, updateUser, resetPassword, reactivateUser } from './service.ts';
 
 /** Failed logins per account before a pause (see loginLimiter.ts for the per-address limit). */
 export const LOGIN_ATTEMPTS = LOGIN_LIMITS.perAccount;
@@ -120,6 +120,32 @@ export function accessRoutes(p: Platform): FastifyPluginAsyncZod {
       '/users/:id/deactivate',
       { schema: { tags: ['users'], summary: 'Deactivate a user and end their sessions', params: idParam, response: { 200: userView } } },
       async (req) => deactivateUser(p, actorOf(req), req.params.id),
+    );
+
+    app.patch(
+      '/users/:id',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Change a user’s name, role or scope; a change of role or scope ends their sessions',
+          params: idParam,
+          body: z.object({ displayName: text(40).optional(), role: role.optional(), unitCode: unitCode.optional() }).strict(),
+          response: { 200: userView },
+        },
+      },
+      async (req) => updateUser(p, actorOf(req), req.params.id, req.body as Parameters<typeof updateUser>[3]),
+    );
+
+    app.post(
+      '/users/:id/password',
+      { schema: { tags: ['users'], summary: 'Set a new password for a user and end their sessions', params: idParam, body: z.object({ password: z.string().min(10).max(200) }).strict(), response: { 200: userView } } },
+      async (req) => resetPassword(p, actorOf(req), req.params.id, req.body.password),
+    );
+
+    app.post(
+      '/users/:id/reactivate',
+      { schema: { tags: ['users'], summary: 'Let a deactivated user sign in again', params: idParam, response: { 200: userView } } },
+      async (req) => reactivateUser(p, actorOf(req), req.params.id),
     );
   };
 }

@@ -225,3 +225,52 @@ export async function deactivateUser(p: Platform, actor: Actor, userId: string):
     return toView(updated, names);
   });
 }
+
+/** Changes a user's name, role or scope (inside the caller's scope); a change of role or scope ends their sessions. */
+export async function updateUser(p: Platform, actor: Actor, userId: string, input: { displayName?: string; role?: Role; unitCode?: string }): Promise<UserView> {
+  requirePermission(actor, 'users.manage');
+  return p.db.transaction(async (tx) => {
+    const [u] = await tx.select().from(users).where(and(eq(users.id, userId), inScope(users.unitCode, actor))).limit(1);
+    assertWithinScope(u?.unitCode, actor);
+    const role = input.role ?? (u.role as Role);
+    const unit = await findUnit(tx, input.unitCode ?? u.unitCode);
+    if (!unit || !unit.code.startsWith(actor.scope)) throw AppError.field('unitCode', 'unitOutOfScope');
+    if (!(ROLES[role].levels as readonly number[]).includes(unit.level)) throw AppError.field('unitCode', 'unitLevelForRole');
+    if (u.id === actor.id && (role !== u.role || unit.code !== u.unitCode)) throw AppError.field('role', 'cannotChangeOwnRole');
+    const [updated] = await tx
+      .update(users)
+      .set({ displayName: input.displayName ?? u.displayName, role, unitCode: unit.code })
+      .where(eq(users.id, u.id))
+      .returning();
+    if (role !== u.role || unit.code !== u.unitCode) await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    await appendAudit(tx, actor, { action: 'users.update', entityType: 'user', entityId: u.id, unitCode: unit.code, detail: { role, unitCode: unit.code } });
+    return toView(updated, await unitNames(tx, [unit.code]));
+  });
+}
+
+/** Sets a new password for a user in scope and ends their sessions. */
+export async function resetPassword(p: Platform, actor: Actor, userId: string, password: string): Promise<UserView> {
+  requirePermission(actor, 'users.manage');
+  const passwordHash = await hashPassword(password);
+  return p.db.transaction(async (tx) => {
+    const [u] = await tx.select().from(users).where(and(eq(users.id, userId), inScope(users.unitCode, actor))).limit(1);
+    assertWithinScope(u?.unitCode, actor);
+    const [updated] = await tx.update(users).set({ passwordHash }).where(eq(users.id, u.id)).returning();
+    await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    await appendAudit(tx, actor, { action: 'users.resetPassword', entityType: 'user', entityId: u.id, unitCode: u.unitCode });
+    return toView(updated, await unitNames(tx, [u.unitCode]));
+  });
+}
+
+/** Lets a deactivated user in scope sign in again. */
+export async function reactivateUser(p: Platform, actor: Actor, userId: string): Promise<UserView> {
+  requirePermission(actor, 'users.manage');
+  return p.db.transaction(async (tx) => {
+    const [u] = await tx.select().from(users).where(and(eq(users.id, userId), inScope(users.unitCode, actor))).limit(1);
+    assertWithinScope(u?.unitCode, actor);
+    if (u.active) throw AppError.conflict('id', 'alreadyActive');
+    const [updated] = await tx.update(users).set({ active: true, deactivatedAt: null, deactivatedBy: null }).where(eq(users.id, u.id)).returning();
+    await appendAudit(tx, actor, { action: 'users.reactivate', entityType: 'user', entityId: u.id, unitCode: u.unitCode });
+    return toView(updated, await unitNames(tx, [u.unitCode]));
+  });
+}

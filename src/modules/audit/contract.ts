@@ -5,10 +5,14 @@ export const auditRowView = z.object({
   seq: z.number().int(),
   at: z.string(),
   actorUsername: z.string().nullable(),
+  /** The actor's display name, the unit's name and the record's name where the record has one. */
+  actorName: z.string().nullable(),
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
   unitCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+  entityName: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
   ip: z.string().nullable(),
 });

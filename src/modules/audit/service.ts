@@ -94,5 +94,43 @@ export async function listAudit(db: Database, actor: Actor, q: AuditQuery) {
       .offset((q.page - 1) * q.pageSize),
     db.rows<{ total: number }>(sql`SELECT count(*)::int AS total FROM audit_log WHERE ${where}`),
   ]);
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  const names = await namesOf(db, items);
+  return {
+    items: items.map((r) => ({
+      ...r,
+      actorName: (r.actorUsername && names.actors.get(r.actorUsername)) ?? null,
+      unitName: (r.unitCode && names.units.get(r.unitCode)) ?? null,
+      entityName: (r.entityId && names.entities.get(`${r.entityType}:${r.entityId}`)) ?? null,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Records whose name the audit page shows: the kinds people look up by name. */
+const NAMED_ENTITIES: Record<string, SQL> = {
+  user: sql`SELECT id::text AS id, display_name AS name FROM users`,
+  person: sql`SELECT id::text AS id, name FROM persons`,
+  childcare_center: sql`SELECT id::text AS id, name FROM childcare_centers`,
+};
+
+const values = (xs: string[]) => sql.join(xs.map((x) => sql`${x}`), sql`, `);
+
+/** Display names of the actors, units and records of a page of audit rows, in a few lookups. */
+async function namesOf(db: Database, rows: { actorUsername: string | null; unitCode: string | null; entityType: string | null; entityId: string | null }[]) {
+  const list = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))];
+  const actors = new Map<string, string>();
+  const units = new Map<string, string>();
+  const entities = new Map<string, string>();
+  const usernames = list(rows.map((r) => r.actorUsername));
+  if (usernames.length) for (const u of await db.rows<{ username: string; display_name: string }>(sql`SELECT username, display_name FROM users WHERE username IN (${values(usernames)})`)) actors.set(u.username, u.display_name);
+  const codes = list(rows.map((r) => r.unitCode));
+  if (codes.length) for (const u of await db.rows<{ code: string; name: string }>(sql`SELECT code, name FROM org_units WHERE code IN (${values(codes)})`)) units.set(u.code, u.name);
+  for (const [type, query] of Object.entries(NAMED_ENTITIES)) {
+    const ids = list(rows.filter((r) => r.entityType === type && r.entityId && /^[0-9a-f-]{36}$/.test(r.entityId)).map((r) => r.entityId));
+    if (!ids.length) continue;
+    for (const e of await db.rows<{ id: string; name: string }>(sql`SELECT id, name FROM (${query}) AS named WHERE id IN (${values(ids)})`)) entities.set(`${type}:${e.id}`, e.name);
+  }
+  return { actors, units, entities };
 }

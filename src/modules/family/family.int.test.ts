@@ -109,6 +109,16 @@ describe('daily reports', () => {
     expect((await carer.get(`/api/family/photos/${photoId}`)).statusCode).toBe(200);
   });
 
+  it('refuses a report for a day the child was absent or not checked in', async () => {
+    // 2026-11-23 was recorded absent above; nothing was recorded on 2026-11-20.
+    const absent = await carer.put(`${base}/reports`, { ...report, day: '2026-11-23' });
+    expect(absent.statusCode).toBe(400);
+    expect(absent.json().error.fields).toMatchObject([{ field: '_', code: 'family.reportAbsent' }]);
+    const notIn = await carer.put(`${base}/reports`, { ...report, day: '2026-11-20' });
+    expect(notIn.json().error.fields).toMatchObject([{ field: '_', code: 'family.reportNotCheckedIn' }]);
+    expect(await count(sql`SELECT count(*)::int AS n FROM family_daily_reports WHERE day IN ('2026-11-20', '2026-11-23')`)).toBe(0);
+  });
+
   it('shows a parent nothing of a child who is not theirs', async () => {
     const other = await staff.post('/api/people', { name: '己小宝', idNumber: composeIdNumber('330602', '2025-02-10', 301), unitCode: '330602001004' });
     expect((await parent.get(`/api/parent/children/${other.json().id}/day`)).statusCode).toBe(404);

@@ -239,6 +239,13 @@ export async function writeReport(p: Platform, actor: Actor, centerId: string, i
   return p.db.transaction(async (tx) => {
     const center = await centerForActor(tx, actor, centerId, 'family.staff');
     const e = await enrolmentAt(tx, actor, center, input.enrolmentId, day);
+    // A child not checked in that day (not yet arrived, or recorded absent) has no day at the center to report.
+    const [attendance] = await tx
+      .select({ checkInAt: familyAttendance.checkInAt, absence: familyAttendance.absence })
+      .from(familyAttendance)
+      .where(and(eq(familyAttendance.enrolmentId, e.id), eq(familyAttendance.day, day), inScope(familyAttendance.unitCode, actor)))
+      .limit(1);
+    if (!attendance?.checkInAt) throw AppError.field('_', attendance?.absence ? 'family.reportAbsent' : 'family.reportNotCheckedIn');
     const name = await actorDisplayName(tx, actor);
     const values = {
       meals: input.meals,

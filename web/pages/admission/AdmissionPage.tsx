@@ -5,7 +5,7 @@ import { DownloadOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { ApplicationView, ProgramView, RoundView } from '../../../src/modules/admission/contract.ts';
 import { APPLICATION_STATUSES } from '../../../src/modules/admission/workflow.ts';
 import { ApplicationStatusTag, ChoiceList, downloadCsv } from './explain.tsx';
@@ -19,16 +19,12 @@ interface PlaceCenter {
 
 const RULE_KINDS = ['affordableEligible', 'sibling', 'employeeChild', 'residentOf', 'distance'] as const;
 
-function errorText(e: unknown): string | null {
-  if (!e) return null;
-  return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);
-}
 
 function RoundForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation(['admission', 'common']);
   const { user } = useAuth();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
   const submit = async (v: Record<string, unknown>) => {
     setError(null);
@@ -38,25 +34,25 @@ function RoundForm({ open, onClose }: { open: boolean; onClose: () => void }) {
       form.resetFields();
       onClose();
     } catch (e) {
-      setError(applyApiError(form, e, ['name', 'applyFrom', 'applyTo', 'earliestStart', 'answerDays', 'unitCode']));
+      onError(e);
     }
   };
   return (
     <Modal open={open} title={t('newRound')} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.save')} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ answerDays: 7 }}>
-        <Form.Item name="name" label={t('round.name')} rules={[{ required: true }]}>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ answerDays: 7 }}>
+        <Form.Item name="name" label={t('round.name')} rules={[rules.required()]}>
           <Input maxLength={100} />
         </Form.Item>
         <Space>
-          <Form.Item name="applyFrom" label={t('round.applyFrom')} rules={[{ required: true }]}>
+          <Form.Item name="applyFrom" label={t('round.applyFrom')} rules={[rules.required()]}>
             <Input type="date" />
           </Form.Item>
-          <Form.Item name="applyTo" label={t('round.applyTo')} rules={[{ required: true }]}>
+          <Form.Item name="applyTo" label={t('round.applyTo')} rules={[rules.required()]}>
             <Input type="date" />
           </Form.Item>
         </Space>
         <Space>
-          <Form.Item name="earliestStart" label={t('round.earliestStart')} rules={[{ required: true }]}>
+          <Form.Item name="earliestStart" label={t('round.earliestStart')} rules={[rules.required()]}>
             <Input type="date" />
           </Form.Item>
           <Form.Item name="answerDays" label={t('round.answerDays')}>
@@ -72,7 +68,7 @@ function RoundForm({ open, onClose }: { open: boolean; onClose: () => void }) {
 function PlacesForm({ round, onClose }: { round: RoundView | null; onClose: () => void }) {
   const { t } = useTranslation(['admission', 'common']);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
   const centers = useQuery({ queryKey: ['admission-centers'], queryFn: () => api.get<PlaceCenter[]>('/admission/centers'), enabled: !!round });
   const centerId = Form.useWatch('centerId', form) as string | undefined;
@@ -87,20 +83,20 @@ function PlacesForm({ round, onClose }: { round: RoundView | null; onClose: () =
       form.resetFields();
       onClose();
     } catch (e) {
-      setError(applyApiError(form, e, ['centerId', 'classId', 'places']));
+      onError(e);
     }
   };
   return (
     <Modal open={!!round} title={t('actions.setPlaces')} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.save')} destroyOnHidden width={620}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ places: 5, rules: [] }}>
-        <Form.Item name="centerId" label={t('program.center')} rules={[{ required: true }]}>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ places: 5, rules: [] }}>
+        <Form.Item name="centerId" label={t('program.center')} rules={[rules.choose()]}>
           <Select options={(centers.data ?? []).map((c) => ({ value: c.id, label: c.name }))} data-testid="places-center" />
         </Form.Item>
         <Space align="start">
-          <Form.Item name="classId" label={t('program.class')} rules={[{ required: true }]}>
+          <Form.Item name="classId" label={t('program.class')} rules={[rules.choose()]}>
             <Select style={{ width: 280 }} options={classes.map((c) => ({ value: c.id, label: `${c.name} · ${t(`classType.${c.classType}`)}` }))} data-testid="places-class" />
           </Form.Item>
-          <Form.Item name="places" label={t('program.places')} rules={[{ required: true }]}>
+          <Form.Item name="places" label={t('program.places')} rules={[rules.required()]}>
             <InputNumber min={0} max={500} />
           </Form.Item>
         </Space>
@@ -110,7 +106,7 @@ function PlacesForm({ round, onClose }: { round: RoundView | null; onClose: () =
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'kind']} rules={[rules.choose()]}>
                     <Select style={{ width: 200 }} options={RULE_KINDS.map((k) => ({ value: k, label: t(`rule.${k}`) }))} />
                   </Form.Item>
                   <Form.Item noStyle shouldUpdate>
@@ -118,13 +114,13 @@ function PlacesForm({ round, onClose }: { round: RoundView | null; onClose: () =
                       const kind = form.getFieldValue(['rules', f.name, 'kind']);
                       if (kind === 'employeeChild')
                         return (
-                          <Form.Item name={[f.name, 'employerId']} rules={[{ required: true }]}>
+                          <Form.Item name={[f.name, 'employerId']} rules={[rules.required()]}>
                             <Input placeholder={t('rule.employerId')} style={{ width: 220 }} />
                           </Form.Item>
                         );
                       if (kind === 'residentOf')
                         return (
-                          <Form.Item name={[f.name, 'unitPrefix']} rules={[{ required: true }]}>
+                          <Form.Item name={[f.name, 'unitPrefix']} rules={[rules.required()]}>
                             <Input placeholder={t('rule.unitPrefix')} style={{ width: 160 }} />
                           </Form.Item>
                         );
@@ -269,6 +265,7 @@ export function AdmissionPage() {
     onSuccess: (res, { action }) => {
       if (action === 'allocate') void message.success(t('allocated', res));
       else if (action === 'expire-offers') void message.success(t('expired', res));
+      else void message.success(t('common:feedback.saved'));
       void qc.invalidateQueries({ queryKey: ['admission-rounds'] });
       void qc.invalidateQueries({ queryKey: ['admission-applications'] });
       void qc.invalidateQueries({ queryKey: ['admission-programs'] });

@@ -10,7 +10,7 @@ import { FilingPanel } from './FilingPanel.tsx';
 import { StaffSection } from './StaffSection.tsx';
 import { StatusTag, yuan } from './labels.tsx';
 import type { CenterDetail, CenterStatusInput, ClassView, EnrolmentView, WarningView } from '../../../src/modules/childcare/contract.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { useFormErrors } from '../../components/formErrors.ts';
 
 /** One center: its particulars and classes with ratios, filing with reviews and timeline, staff, children and warnings. */
 export function CenterDetailPage() {
@@ -22,9 +22,14 @@ export function CenterDetailPage() {
   const [params, setParams] = useSearchParams();
   const [changing, setChanging] = useState(false);
   const [changeForm] = Form.useForm();
+  // The change form names each class's capacity by the class: `classes.0.capacity` is `cap_<id>`.
+  const changeErrors = useFormErrors(changeForm, {
+    toast: true,
+    rename: (path) => path.replace(/^classes\.(\d+)\.capacity$/, (_, i: string) => `cap_${q.data?.classes[Number(i)]?.id}`),
+  });
   const [statusAction, setStatusAction] = useState<CenterStatusInput['action'] | null>(null);
   const [statusForm] = Form.useForm();
-  const [statusError, setStatusError] = useState<string | null>(null);
+  const { error: statusError, setError: setStatusError, onError: onStatusError, onValuesChange: onStatusChange } = useFormErrors(statusForm);
   const q = useQuery({ queryKey: ['childcare-center', id], queryFn: () => api.get<CenterDetail>(`/childcare/centers/${id}`) });
   const tab = params.get('tab') ?? 'overview';
   const children = useQuery({ queryKey: ['childcare-enrolments', id], enabled: tab === 'children', queryFn: () => api.get<EnrolmentView[]>(`/childcare/centers/${id}/enrolments`) });
@@ -53,7 +58,7 @@ export function CenterDetailPage() {
       message.success(t('change.submitted'));
       await queryClient.invalidateQueries({ queryKey: ['childcare-center', id] });
     } catch (e) {
-      message.error(e instanceof ApiError ? [e.message, ...e.fields.map((f) => f.message)].join(' ') : String(e));
+      changeErrors.onError(e);
     }
   };
 
@@ -67,7 +72,7 @@ export function CenterDetailPage() {
       message.success(t('operation.done'));
       await queryClient.invalidateQueries({ queryKey: ['childcare-center', id] });
     } catch (e) {
-      setStatusError(applyApiError(statusForm, e, ['reason']));
+      onStatusError(e);
     }
   };
   const file = can('childcare.file');
@@ -86,7 +91,7 @@ export function CenterDetailPage() {
         destroyOnHidden
       >
         {statusAction && <Alert type={statusAction === 'resume' ? 'info' : 'warning'} showIcon message={t(`operation.hint.${statusAction}`)} style={{ marginBottom: 12 }} />}
-        <Form form={statusForm} layout="vertical" name="center-status">
+        <Form form={statusForm} onValuesChange={onStatusChange} layout="vertical" name="center-status">
           <Form.Item name="reason" label={t('operation.reason')} rules={[{ required: true, whitespace: true, message: t('operation.reasonRequired') }]}>
             <Input.TextArea rows={3} maxLength={1000} data-testid="status-reason" />
           </Form.Item>
@@ -258,7 +263,7 @@ export function CenterDetailPage() {
       </Card>
       <Modal open={changing} title={t('change.ask')} onOk={() => void askChange().catch(() => {})} onCancel={() => setChanging(false)} okText={t('common:actions.submit')} cancelText={t('common:actions.cancel')}>
         <Typography.Paragraph type="secondary">{t('change.hint')}</Typography.Paragraph>
-        <Form form={changeForm} layout="vertical" initialValues={{ address: c.address, operatorName: c.operatorName, ...Object.fromEntries(c.classes.map((k) => [`cap_${k.id}`, k.capacity])) }}>
+        <Form form={changeForm} onValuesChange={changeErrors.onValuesChange} layout="vertical" initialValues={{ address: c.address, operatorName: c.operatorName, ...Object.fromEntries(c.classes.map((k) => [`cap_${k.id}`, k.capacity])) }}>
           <Form.Item name="operatorName" label={t('field.operatorName')}>
             <Input maxLength={100} />
           </Form.Item>

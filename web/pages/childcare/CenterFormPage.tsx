@@ -8,21 +8,24 @@ import { useNavigate, useParams } from 'react-router';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { rules, useFormErrors } from '../../components/formErrors.ts';
+import { isValidPhone } from '../../../src/app/schemas.ts';
+import { isValidCreditCode } from '../../../src/modules/childcare/filing.ts';
+import { classStandardOn } from '../../../src/modules/childcare/ratios.ts';
 import { MapPicker } from './MapPicker.tsx';
 import type { CenterDetail } from '../../../src/modules/childcare/contract.ts';
 
 const KINDS = ['public', 'nonProfit', 'forProfit', 'employer', 'kindergarten', 'community'];
 const FORMS = ['center', 'familyCarePoint', 'communityStation'];
 const CLASS_TYPES = ['infant', 'toddler', 'older', 'mixed'];
-const MAX_SIZE: Record<string, number> = { infant: 10, toddler: 15, older: 20, mixed: 18 };
+/** Class sizes of the standard in force today, the same the server checks (托育机构设置标准（试行）). */
+const maxSize = (classType: string): number => classStandardOn(dayjs().format('YYYY-MM-DD')).classes[classType as 'infant'].maxSize;
 
 const STEP_FIELDS = [
   ['name', 'operatorName', 'operatorKind', 'form', 'creditCode', 'legalRepresentative', 'contactName', 'contactPhone', 'openedOn', 'affordable', 'monthlyFeeYuan', 'cloudSupervision'],
   ['unitCode', 'address', 'lon', 'lat', 'floorAreaM2', 'outdoorAreaM2', 'investmentYuan', 'fireProcedure'],
   ['classes'],
 ];
-const FORM_FIELDS = STEP_FIELDS.flat();
 
 interface FormValues {
   [k: string]: unknown;
@@ -39,7 +42,7 @@ export function CenterFormPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [step, setStep] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFormErrors(form);
   const [saving, setSaving] = useState(false);
   const lon = Form.useWatch('lon', form) as number | undefined;
   const lat = Form.useWatch('lat', form) as number | undefined;
@@ -58,14 +61,22 @@ export function CenterFormPage() {
     } as FormValues);
   }, [existing.data, form]);
 
+  // Each step is checked before the next, with the rules the server applies.
   const next = async () => {
-    await form.validateFields(STEP_FIELDS[step].filter((f) => f !== 'classes'));
+    await form.validateFields(STEP_FIELDS[step], { recursive: true });
     setStep(step + 1);
   };
 
   const save = async () => {
-    setError(null);
-    await form.validateFields();
+    errors.clear();
+    try {
+      await form.validateFields(undefined, { recursive: true });
+    } catch (e) {
+      const first = (e as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name[0];
+      const badStep = STEP_FIELDS.findIndex((fs) => fs.includes(String(first)));
+      if (badStep >= 0) setStep(badStep);
+      throw e;
+    }
     const v = form.getFieldsValue(true) as Record<string, unknown> & FormValues;
     const empty = (x: unknown) => x === undefined || x === null || x === '';
     const body = {
@@ -98,12 +109,9 @@ export function CenterFormPage() {
       message.success(t('wizard.saved'));
       navigate(`/childcare/centers/${res.id}?tab=filing`);
     } catch (e) {
-      const classFields = body.classes.flatMap((_, i) => [`classes.${i}.capacity`, `classes.${i}.name`, `classes.${i}.classType`]);
-      const rest = applyApiError(form, e, [...FORM_FIELDS, ...classFields]);
-      const bad = (e as { fields?: { field: string }[] }).fields?.[0]?.field ?? '';
-      const badStep = STEP_FIELDS.findIndex((fs) => fs.some((f) => bad === f || bad.startsWith(`${f}.`)));
+      const names = errors.onError(e);
+      const badStep = STEP_FIELDS.findIndex((fs) => names.some((n) => fs.includes(String(n[0]))));
       if (badStep >= 0) setStep(badStep);
-      setError(rest);
     } finally {
       setSaving(false);
     }
@@ -122,12 +130,12 @@ export function CenterFormPage() {
   return (
     <Card title={id ? t('wizard.editTitle') : t('wizard.title')}>
       <Steps current={step} style={{ marginBottom: 24 }} items={[{ title: t('wizard.stepBasics') }, { title: t('wizard.stepPlace') }, { title: t('wizard.stepClasses') }, { title: t('wizard.stepEvidence') }]} />
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
-      <Form<FormValues> form={form} name="center-form" layout="vertical" initialValues={initial} style={{ maxWidth: 960 }}>
+      {errors.error && <Alert type="error" showIcon message={errors.error} style={{ marginBottom: 16 }} />}
+      <Form<FormValues> form={form} name="center-form" layout="vertical" initialValues={initial} style={{ maxWidth: 960 }} onValuesChange={errors.onValuesChange}>
         <div style={{ display: step === 0 ? 'block' : 'none' }}>
           <Row gutter={16}>
             <Col span={12}>
-              <Form.Item name="name" label={t('field.name')} rules={[{ required: true, message: t('wizard.required') }]}>
+              <Form.Item name="name" label={t('field.name')} rules={[rules.required()]}>
                 <Input maxLength={100} />
               </Form.Item>
             </Col>
@@ -137,17 +145,17 @@ export function CenterFormPage() {
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="operatorName" label={t('field.operatorName')} rules={[{ required: true, message: t('wizard.required') }]}>
+              <Form.Item name="operatorName" label={t('field.operatorName')} rules={[rules.required()]}>
                 <Input maxLength={100} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="operatorKind" label={t('field.operatorKind')} rules={[{ required: true }]}>
+              <Form.Item name="operatorKind" label={t('field.operatorKind')} rules={[rules.choose()]}>
                 <Select options={KINDS.map((k) => ({ value: k, label: t(`operatorKind.${k}`) }))} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="creditCode" label={t('field.creditCode')} extra={t('wizard.creditCodeHint')}>
+              <Form.Item name="creditCode" label={t('field.creditCode')} extra={t('wizard.creditCodeHint')} rules={[rules.check((v) => (isValidCreditCode(v.trim().toUpperCase()) ? null : 'childcare.creditCode'))]}>
                 <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
               </Form.Item>
             </Col>
@@ -162,7 +170,7 @@ export function CenterFormPage() {
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="contactPhone" label={t('field.contactPhone')}>
+              <Form.Item name="contactPhone" label={t('field.contactPhone')} rules={[rules.check((v) => (isValidPhone(v) ? null : 'phone'))]}>
                 <Input maxLength={20} />
               </Form.Item>
             </Col>
@@ -193,10 +201,10 @@ export function CenterFormPage() {
         <div style={{ display: step === 1 ? 'block' : 'none' }}>
           <Row gutter={16}>
             <Col span={10}>
-              <Form.Item name="unitCode" label={t('field.unit')} rules={[{ required: true, message: t('wizard.required') }]}>
+              <Form.Item name="unitCode" label={t('field.unit')} rules={[rules.required()]}>
                 <UnitPicker minLevel={3} />
               </Form.Item>
-              <Form.Item name="address" label={t('field.address')} rules={[{ required: true, message: t('wizard.required') }]}>
+              <Form.Item name="address" label={t('field.address')} rules={[rules.required()]}>
                 <Input maxLength={200} />
               </Form.Item>
               <Space>
@@ -208,7 +216,7 @@ export function CenterFormPage() {
                 </Form.Item>
               </Space>
               <Space>
-                <Form.Item name="floorAreaM2" label={t('field.floorAreaM2')} rules={[{ required: true, message: t('wizard.required') }]}>
+                <Form.Item name="floorAreaM2" label={t('field.floorAreaM2')} rules={[rules.required()]}>
                   <InputNumber min={1} style={{ width: 150 }} />
                 </Form.Item>
                 <Form.Item name="outdoorAreaM2" label={t('field.outdoorAreaM2')}>
@@ -238,13 +246,26 @@ export function CenterFormPage() {
                     <Form.Item name={[f.name, 'id']} hidden>
                       <Input />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'classType']} label={t('field.classType')} rules={[{ required: true }]}>
-                      <Select style={{ width: 200 }} options={CLASS_TYPES.map((c) => ({ value: c, label: `${t(`classType.${c}`)} ≤${MAX_SIZE[c]}` }))} />
+                    <Form.Item name={[f.name, 'classType']} label={t('field.classType')} rules={[rules.choose()]}>
+                      <Select style={{ width: 200 }} options={CLASS_TYPES.map((c) => ({ value: c, label: t('wizard.classTypeOption', { type: t(`classType.${c}`), max: maxSize(c) }) }))} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'name']} label={t('field.className')} rules={[{ required: true, message: t('wizard.required') }]}>
+                    <Form.Item name={[f.name, 'name']} label={t('field.className')} rules={[rules.required()]}>
                       <Input maxLength={40} style={{ width: 160 }} />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'capacity']} label={t('field.capacity')} rules={[{ required: true, message: t('wizard.required') }]}>
+                    <Form.Item
+                      name={[f.name, 'capacity']}
+                      label={t('field.capacity')}
+                      dependencies={[['classes', f.name, 'classType']]}
+                      rules={[
+                        rules.required(),
+                        ({ getFieldValue }) => ({
+                          validator: async (_, value: number | null) => {
+                            const max = maxSize(getFieldValue(['classes', f.name, 'classType']) as string);
+                            if (typeof value === 'number' && value > max) throw new Error(t('errors:field.childcare.classTooLarge', { max }));
+                          },
+                        }),
+                      ]}
+                    >
                       <InputNumber min={1} max={60} />
                     </Form.Item>
                     {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} />}

@@ -4,6 +4,7 @@ import { AuditOutlined, DownloadOutlined, PlusOutlined } from '@ant-design/icons
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, qs, type Paged } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -51,7 +52,7 @@ export function CentersPage() {
           )}
           <Button
             icon={<DownloadOutlined />}
-            onClick={() => void api.download(`/childcare/centers/export.xlsx${qs({ ...filters, sort: state.sort, order: state.order })}`, 'childcare-centers.xlsx').catch((e) => message.error(String(e)))}
+            onClick={() => void api.download(`/childcare/centers/export.xlsx${qs({ ...filters, sort: state.sort, order: state.order })}`, 'childcare-centers.xlsx').catch((e) => message.error(errorText(e)))}
           >
             {t('common:actions.export')}
           </Button>

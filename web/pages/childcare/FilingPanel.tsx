@@ -3,6 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { CheckOutlined, RollbackOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../components/feedback.tsx';
+import { errorText } from '../../components/formErrors.ts';
 import { api, ApiError } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { DecisionTag, StatusTag } from './labels.tsx';
@@ -15,10 +17,6 @@ const EVIDENCE: Record<string, string[]> = {
 
 const fmt = (at: string | null) => (at ? new Date(at).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' }) : '');
 
-function errorText(e: unknown): string {
-  if (e instanceof ApiError) return [e.message, ...e.fields.map((f) => f.message)].filter(Boolean).join(' ');
-  return String(e);
-}
 
 /** Evidence, the department reviews, the decision and the timeline of one filing. */
 export function FilingPanel({ center, filing }: { center: CenterDetail; filing: FilingView }) {
@@ -35,6 +33,10 @@ export function FilingPanel({ center, filing }: { center: CenterDetail; filing: 
   const preparing = filing.status === 'draft' || filing.status === 'returned';
   const operator = can('childcare.operate') && !can('childcare.file');
   const myReview = filing.reviews.find((r) => r.department === me.data?.department);
+  // 准予备案 only once every department has approved its part.
+  const approved = filing.reviews.filter((r) => r.decision === 'approved').length;
+  const allApproved = filing.reviews.length > 0 && approved === filing.reviews.length;
+  const feedback = useFeedback();
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -94,12 +96,23 @@ export function FilingPanel({ center, filing }: { center: CenterDetail; filing: 
             )}
             {open && me.data?.canFile && (
               <>
+                <Typography.Text type={allApproved ? 'success' : 'secondary'} data-testid="approvals-count">
+                  {t('filing.approvedCount', { approved, total: filing.reviews.length })}
+                </Typography.Text>
                 <Button
                   type="primary"
                   icon={<CheckOutlined />}
                   loading={busy}
+                  disabled={!allApproved}
+                  title={allApproved ? undefined : t('filing.waitForAll')}
                   data-testid="file-center"
-                  onClick={() => void act(() => api.post(`/childcare/filings/${filing.id}/decision`, { decision: 'file' }), t('filing.filedOk'))}
+                  onClick={() =>
+                    void feedback
+                      .confirm({ title: t('filing.fileConfirm', { name: center.name }), okText: t('filing.file') })
+                      .then((ok) => {
+                        if (ok) void act(() => api.post(`/childcare/filings/${filing.id}/decision`, { decision: 'file' }), t('filing.filedOk'));
+                      })
+                  }
                 >
                   {t('filing.file')}
                 </Button>

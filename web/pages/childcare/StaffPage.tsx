@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Form, InputNumber, Space, Table, Tag } from 'antd';
+import { Card, Form, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, qs } from '../../api.ts';
+import { api, qs, type Paged } from '../../api.ts';
+import { StaffSection } from './StaffSection.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { WarningsTable } from './CenterDetailPage.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
-import type { WarningView } from '../../../src/modules/childcare/contract.ts';
+import type { CenterDetail, CenterListItem, WarningView } from '../../../src/modules/childcare/contract.ts';
 
 interface Expiring {
   certificateId: string;
@@ -23,11 +24,32 @@ interface Expiring {
 /** Across the scope: staff certificates expiring soon, and open ratio warnings. */
 export function StaffPage() {
   const { t } = useTranslation(['childcare', 'common']);
-  const [state, update] = useUrlState({ days: '60' } as Record<string, string | undefined>);
+  const [state, update] = useUrlState({ days: '60', center: undefined } as Record<string, string | undefined>);
+  const centers = useQuery({ queryKey: ['own-centers'], queryFn: () => api.get<Paged<CenterListItem>>(`/childcare/centers${qs({ pageSize: 200 })}`) });
+  const centerId = state.center ?? centers.data?.items[0]?.id;
+  const center = useQuery({ queryKey: ['childcare-center', centerId], enabled: !!centerId, queryFn: () => api.get<CenterDetail>(`/childcare/centers/${centerId}`) });
   const expiring = useQuery({ queryKey: ['childcare-expiring', state.days], queryFn: () => api.get<Expiring[]>(`/childcare/certificates/expiring${qs({ days: state.days })}`) });
   const warnings = useQuery({ queryKey: ['childcare-warnings'], queryFn: () => api.get<WarningView[]>('/childcare/warnings') });
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      {/* The staff of one center at a time: edit, record a leaver; expired certificates in red. */}
+      <Card
+        title={t('staff.listTitle')}
+        extra={
+          <Select
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 260 }}
+            placeholder={t('staff.chooseCenter')}
+            value={centerId}
+            onChange={(v: string) => update({ center: v })}
+            options={(centers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            data-testid="staff-center"
+          />
+        }
+      >
+        {center.data && <StaffSection center={center.data} />}
+      </Card>
       <Card
         title={t('staff.expiringTitle')}
         extra={

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Radio, Result, Select, Space, Statistic, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { errorText, rules, useFormErrors } from '../../components/formErrors.ts';
 import { api, ApiError, type Paged } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import type { CenterListItem, StaffView } from '../../../src/modules/childcare/contract.ts';
@@ -19,7 +20,6 @@ interface Certificate {
   validTo: string;
 }
 
-const errorText = (e: unknown) => (e instanceof ApiError ? [e.message, ...e.fields.map((f) => `${f.field}: ${f.message}`)].join(' ') : String(e));
 
 /** Parses the question bank typed one question a line: prompt | option | option … | number of the right option. */
 export function parseQuestions(text: string): { prompt: string; options: string[]; answer: number }[] {
@@ -46,6 +46,7 @@ export function TrainingSection() {
   const [publishing, setPublishing] = useState(false);
   const [examFor, setExamFor] = useState<CourseView | null>(null);
   const [form] = Form.useForm();
+  const { onError, onValuesChange } = useFormErrors(form, { toast: true });
   const operate = can('childcare.operate') && !can('childcare.file');
 
   const publish = async () => {
@@ -56,7 +57,7 @@ export function TrainingSection() {
       form.resetFields();
       await queryClient.invalidateQueries({ queryKey: ['training-courses'] });
     } catch (e) {
-      message.error(errorText(e));
+      onError(e);
     }
   };
 
@@ -105,8 +106,8 @@ export function TrainingSection() {
         />
       </Card>
       <Modal open={publishing} width={720} title={t('training.publish')} onOk={() => void publish().catch(() => {})} onCancel={() => setPublishing(false)} okText={t('common:actions.save')} cancelText={t('common:actions.cancel')}>
-        <Form form={form} layout="vertical" initialValues={{ hours: 8, questionCount: 10, minutes: 30, passMark: 80, certificateYears: 3 }}>
-          <Form.Item name="title" label={t('training.title')} rules={[{ required: true, message: t('wizard.required') }]}>
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" initialValues={{ hours: 8, questionCount: 10, minutes: 30, passMark: 80, certificateYears: 3 }}>
+          <Form.Item name="title" label={t('training.title')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
           <Space wrap>
@@ -116,7 +117,7 @@ export function TrainingSection() {
             <Form.Item name="passMark" label={t('training.passMark')}><InputNumber min={1} max={100} /></Form.Item>
             <Form.Item name="certificateYears" label={t('training.years')}><InputNumber min={1} max={10} /></Form.Item>
           </Space>
-          <Form.Item name="questions" label={t('training.bank')} extra={t('training.bankHint')} rules={[{ required: true, message: t('wizard.required') }]}>
+          <Form.Item name="questions" label={t('training.bank')} extra={t('training.bankHint')} rules={[rules.required()]}>
             <Input.TextArea rows={8} placeholder="婴幼儿午睡时保育人员应当？ | 离开寝室 | 巡视看护 | 关灯锁门 | 2" />
           </Form.Item>
         </Form>

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Checkbox, Empty, Form, Input, List, Space, Table, 
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { useFormErrors, rules } from '../../components/formErrors.ts';
 import type { CenterDueItem, TourScheduleRow, TourView } from '../../../src/modules/family/contract.ts';
 import { GUIDANCE_TOPICS } from '../../../src/modules/health/vocabulary.ts';
 
@@ -48,7 +48,7 @@ export function ImmunisationTab({ centerId }: { centerId: string }) {
 function TourForm({ centerId, onDone }: { centerId: string; onDone: () => void }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const submit = async (v: Record<string, unknown>) => {
     setError(null);
     try {
@@ -56,26 +56,26 @@ function TourForm({ centerId, onDone }: { centerId: string; onDone: () => void }
       form.resetFields();
       onDone();
     } catch (e) {
-      setError(applyApiError(form, e, ['touredOn', 'topics', 'findings', 'advice', 'followUpOn']));
+      onError(e);
     }
   };
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ touredOn: todayShanghai(), topics: ['feeding'] }}>
+    <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ touredOn: todayShanghai(), topics: ['feeding'] }}>
       <Space>
-        <Form.Item name="touredOn" label={t('tours.touredOn')} rules={[{ required: true }]}>
+        <Form.Item name="touredOn" label={t('tours.touredOn')} rules={[rules.required()]}>
           <Input type="date" max={todayShanghai()} />
         </Form.Item>
         <Form.Item name="followUpOn" label={t('tours.followUpOn')}>
           <Input type="date" />
         </Form.Item>
       </Space>
-      <Form.Item name="topics" label={t('tours.topics')} rules={[{ required: true }]}>
+      <Form.Item name="topics" label={t('tours.topics')} rules={[rules.choose()]}>
         <Checkbox.Group options={GUIDANCE_TOPICS.map((k) => ({ value: k, label: t(`tours.topic.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="findings" label={t('tours.findings')} rules={[{ required: true }]}>
+      <Form.Item name="findings" label={t('tours.findings')} rules={[rules.required()]}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
-      <Form.Item name="advice" label={t('tours.advice')} rules={[{ required: true }]}>
+      <Form.Item name="advice" label={t('tours.advice')} rules={[rules.required()]}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

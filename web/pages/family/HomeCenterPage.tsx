@@ -3,8 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Badge, Button, Card, Descriptions, Empty, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../components/feedback.tsx';
 import { api, ApiError, qs } from '../../api.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { ActivityView, HomeVisitView, MealPlanView, MessageView, NoticeView, RosterRow, ThreadView } from '../../../src/modules/family/contract.ts';
 import { MEALS } from '../../../src/modules/family/nutrition.ts';
 import { ABSENCES, PICKUP_RELATIONS } from '../../../src/modules/family/vocabulary.ts';
@@ -19,17 +20,13 @@ interface Center {
 
 const clock = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' }) : '—');
 const todayShanghai = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-function errorText(e: unknown): string | null {
-  if (!e) return null;
-  return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);
-}
 
 type Action = { kind: 'in' | 'out' | 'absent'; row: RosterRow } | null;
 
 function AttendanceModal({ centerId, day, action, onClose }: { centerId: string; day: string; action: Action; onClose: () => void }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
   const path = action?.kind === 'in' ? 'check-in' : action?.kind === 'out' ? 'check-out' : 'absent';
   const submit = async (v: Record<string, string>) => {
@@ -40,26 +37,26 @@ function AttendanceModal({ centerId, day, action, onClose }: { centerId: string;
       form.resetFields();
       onClose();
     } catch (e) {
-      setError(applyApiError(form, e, ['time', 'droppedOffBy', 'pickedUpBy', 'pickedUpRelation', 'absence', 'note']));
+      onError(e);
     }
   };
   const title = action ? `${t(`attendance.${action.kind === 'in' ? 'checkIn' : action.kind === 'out' ? 'checkOut' : 'absent'}`)} · ${action.row.childName}` : '';
   return (
     <Modal open={!!action} title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.confirm')} destroyOnHidden okButtonProps={{ className: 'attendance-ok' }}>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ pickedUpRelation: 'mother', absence: 'sick' }}>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ pickedUpRelation: 'mother', absence: 'sick' }}>
         {action?.kind !== 'absent' && (
           <Form.Item name="time" label={t('attendance.time')}>
             <Input type="time" style={{ width: 140 }} />
           </Form.Item>
         )}
         {action?.kind === 'in' && (
-          <Form.Item name="droppedOffBy" label={t('attendance.droppedOffBy')} rules={[{ required: true }]}>
+          <Form.Item name="droppedOffBy" label={t('attendance.droppedOffBy')} rules={[rules.required()]}>
             <Input maxLength={40} data-testid="dropped-off-by" />
           </Form.Item>
         )}
         {action?.kind === 'out' && (
           <Space>
-            <Form.Item name="pickedUpBy" label={t('attendance.pickedUpBy')} rules={[{ required: true }]}>
+            <Form.Item name="pickedUpBy" label={t('attendance.pickedUpBy')} rules={[rules.required()]}>
               <Input maxLength={40} data-testid="picked-up-by" />
             </Form.Item>
             <Form.Item name="pickedUpRelation" label={t('attendance.relation')}>
@@ -83,20 +80,79 @@ function AttendanceModal({ centerId, day, action, onClose }: { centerId: string;
   );
 }
 
+/** Checks in every chosen child at once, with the same time and the same note of who brought them. */
+function CheckInAllModal({ centerId, day, rows, onClose }: { centerId: string; day: string; rows: RosterRow[] | null; onClose: () => void }) {
+  const { t } = useTranslation(['family', 'common']);
+  const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
+  const feedback = useFeedback();
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: Record<string, string>) => {
+    setError(null);
+    setBusy(true);
+    let done = 0;
+    try {
+      for (const r of rows ?? []) {
+        await api.post(`/family/centers/${centerId}/attendance/check-in`, { enrolmentId: r.enrolmentId, day, droppedOffBy: v.droppedOffBy, time: v.time || undefined });
+        done++;
+      }
+      feedback.done(t('common:feedback.checkedIn', { count: done }));
+      form.resetFields();
+      onClose();
+    } catch (e) {
+      if (done) feedback.done(t('common:feedback.checkedIn', { count: done }));
+      onError(e);
+    } finally {
+      setBusy(false);
+      void qc.invalidateQueries({ queryKey: ['family-roster'] });
+    }
+  };
+  return (
+    <Modal open={!!rows} title={t('attendance.checkInAllTitle', { count: rows?.length ?? 0 })} onCancel={onClose} onOk={() => form.submit()} okText={t('common:actions.confirm')} confirmLoading={busy} destroyOnHidden okButtonProps={{ className: 'check-in-all-ok' }}>
+      <Typography.Paragraph type="secondary">{rows?.map((r) => r.childName).join('、')}</Typography.Paragraph>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ droppedOffBy: t('attendance.parents') }}>
+        <Form.Item name="time" label={t('attendance.time')}>
+          <Input type="time" style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item name="droppedOffBy" label={t('attendance.droppedOffBy')} rules={[rules.required()]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon message={error} />}
+      </Form>
+    </Modal>
+  );
+}
+
 function AttendanceTab({ centerId, day }: { centerId: string; day: string }) {
   const { t } = useTranslation(['family', 'admission']);
   const [action, setAction] = useState<Action>(null);
   const [reporting, setReporting] = useState<RosterRow | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [checkingIn, setCheckingIn] = useState<RosterRow[] | null>(null);
   const roster = useQuery({ queryKey: ['family-roster', centerId, day], queryFn: () => api.get<RosterRow[]>(`/family/centers/${centerId}/roster${qs({ day })}`) });
   const rows = roster.data ?? [];
   const present = rows.filter((r) => r.attendance?.checkInAt).length;
   const left = rows.filter((r) => r.attendance?.checkOutAt).length;
   const absent = rows.filter((r) => r.attendance?.absence).length;
+  // Children neither checked in nor recorded absent: the ones a check-in of all would take.
+  const waiting = rows.filter((r) => !r.attendance?.checkInAt && !r.attendance?.absence);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Typography.Text type="secondary">{t('roster.summary', { total: rows.length, present, left, absent })}</Typography.Text>
+      <Space wrap>
+        <Typography.Text type="secondary">{t('roster.summary', { total: rows.length, present, left, absent })}</Typography.Text>
+        <Button
+          type="primary"
+          disabled={!waiting.length}
+          onClick={() => setCheckingIn(selected.length ? waiting.filter((r) => selected.includes(r.enrolmentId)) : waiting)}
+          data-testid="check-in-all"
+        >
+          {selected.length ? t('attendance.checkInSelected', { count: waiting.filter((r) => selected.includes(r.enrolmentId)).length }) : t('attendance.checkInAll', { count: waiting.length })}
+        </Button>
+      </Space>
       <Table<RosterRow>
         rowKey="enrolmentId"
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !!r.attendance?.checkInAt || !!r.attendance?.absence }) }}
         size="small"
         loading={roster.isLoading}
         dataSource={rows}
@@ -140,15 +196,27 @@ function AttendanceTab({ centerId, day }: { centerId: string; day: string }) {
                     {t('attendance.absent')}
                   </Button>
                 )}
-                <Button size="small" onClick={() => setReporting(r)} data-testid={`report-${r.childName}`}>
-                  {r.reportWritten ? t('report.edit') : t('report.write')}
-                </Button>
+                {/* Only a child checked in has a day at the center to report. */}
+                {r.attendance?.checkInAt && (
+                  <Button size="small" onClick={() => setReporting(r)} data-testid={`report-${r.childName}`}>
+                    {r.reportWritten ? t('report.edit') : t('report.write')}
+                  </Button>
+                )}
               </Space>
             ),
           },
         ]}
       />
       <AttendanceModal centerId={centerId} day={day} action={action} onClose={() => setAction(null)} />
+      <CheckInAllModal
+        centerId={centerId}
+        day={day}
+        rows={checkingIn}
+        onClose={() => {
+          setCheckingIn(null);
+          setSelected([]);
+        }}
+      />
       <ReportDrawer centerId={centerId} day={day} row={reporting} onClose={() => setReporting(null)} />
     </Space>
   );
@@ -263,8 +331,8 @@ function MessagesTab({ centerId }: { centerId: string }) {
 function NoticesTab({ centerId }: { centerId: string }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const notices = useQuery({ queryKey: ['family-notices', centerId], queryFn: () => api.get<NoticeView[]>(`/family/centers/${centerId}/notices`) });
   const submit = async (v: { title: string; body: string }) => {
     setError(null);
@@ -273,17 +341,17 @@ function NoticesTab({ centerId }: { centerId: string }) {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['family-notices', centerId] });
     } catch (e) {
-      setError(applyApiError(form, e, ['title', 'body']));
+      onError(e);
     }
   };
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Card size="small" title={t('notices.publish')} style={{ width: 380 }}>
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="title" label={t('notices.title')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit}>
+          <Form.Item name="title" label={t('notices.title')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="body" label={t('notices.body')} rules={[{ required: true }]}>
+          <Form.Item name="body" label={t('notices.body')} rules={[rules.required()]}>
             <Input.TextArea rows={4} maxLength={4000} />
           </Form.Item>
           {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
@@ -333,7 +401,7 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
   const save = useMutation({
     mutationFn: (dishes: unknown) => api.put<MealPlanView>(`/family/centers/${centerId}/meal-plan`, { weekStart: week, dishes }),
     onSuccess: () => {
-      void message.success(t('common:actions.save'));
+      void message.success(t('common:feedback.saved'));
       setEditing(false);
       void qc.invalidateQueries({ queryKey: ['family-meal-plan', centerId, week] });
     },
@@ -371,13 +439,13 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
                 {fields.map((f) => (
                   <Card key={f.key} size="small" style={{ marginBottom: 8 }}>
                     <Space align="baseline" wrap>
-                      <Form.Item name={[f.name, 'weekday']} rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'weekday']} rules={[rules.choose()]}>
                         <Select style={{ width: 100 }} options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: weekdays[d] }))} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'meal']} rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'meal']} rules={[rules.choose()]}>
                         <Select style={{ width: 120 }} options={MEALS.map((m) => ({ value: m, label: t(`meal.${m}`) }))} />
                       </Form.Item>
-                      <Form.Item name={[f.name, 'name']} rules={[{ required: true }]}>
+                      <Form.Item name={[f.name, 'name']} rules={[rules.required()]}>
                         <Input placeholder={t('meals.dish')} style={{ width: 180 }} />
                       </Form.Item>
                       <MinusCircleOutlined onClick={() => remove(f.name)} />
@@ -387,10 +455,10 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
                         <Space wrap>
                           {ings.map((g) => (
                             <Space.Compact key={g.key}>
-                              <Form.Item name={[g.name, 'food']} noStyle rules={[{ required: true }]}>
+                              <Form.Item name={[g.name, 'food']} noStyle rules={[rules.choose()]}>
                                 <Select showSearch optionFilterProp="label" style={{ width: 170 }} options={foodOptions} />
                               </Form.Item>
-                              <Form.Item name={[g.name, 'grams']} noStyle rules={[{ required: true }]}>
+                              <Form.Item name={[g.name, 'grams']} noStyle rules={[rules.required()]}>
                                 <InputNumber min={1} max={1000} style={{ width: 80 }} addonAfter={t('meals.grams')} />
                               </Form.Item>
                               <Button onClick={() => ops.remove(g.name)} icon={<MinusCircleOutlined />} />
@@ -420,8 +488,8 @@ function MealsTab({ centerId, day }: { centerId: string; day: string }) {
 function ActivitiesTab({ centerId }: { centerId: string }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['family-activities', centerId], queryFn: () => api.get<ActivityView[]>(`/family/centers/${centerId}/activities`) });
   const submit = async (v: { title: string; description?: string; startsAt: string; places: number }) => {
     setError(null);
@@ -430,21 +498,21 @@ function ActivitiesTab({ centerId }: { centerId: string }) {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['family-activities', centerId] });
     } catch (e) {
-      setError(applyApiError(form, e, ['title', 'description', 'startsAt', 'places']));
+      onError(e);
     }
   };
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Card size="small" title={t('activities.new')} style={{ width: 380 }}>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ places: 20 }}>
-          <Form.Item name="title" label={t('activities.title')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ places: 20 }}>
+          <Form.Item name="title" label={t('activities.title')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
           <Form.Item name="description" label={t('activities.description')}>
             <Input.TextArea rows={2} maxLength={1000} />
           </Form.Item>
           <Space>
-            <Form.Item name="startsAt" label={t('activities.startsAt')} rules={[{ required: true }]}>
+            <Form.Item name="startsAt" label={t('activities.startsAt')} rules={[rules.required()]}>
               <Input type="datetime-local" />
             </Form.Item>
             <Form.Item name="places" label={t('activities.places')}>
@@ -476,8 +544,8 @@ function ActivitiesTab({ centerId }: { centerId: string }) {
 function VisitsTab({ centerId, day }: { centerId: string; day: string }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const qc = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const list = useQuery({ queryKey: ['family-visits', centerId], queryFn: () => api.get<HomeVisitView[]>(`/family/centers/${centerId}/home-visits`) });
   const roster = useQuery({ queryKey: ['family-roster', centerId, day], queryFn: () => api.get<RosterRow[]>(`/family/centers/${centerId}/roster${qs({ day })}`) });
   const submit = async (v: Record<string, string>) => {
@@ -487,25 +555,25 @@ function VisitsTab({ centerId, day }: { centerId: string; day: string }) {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['family-visits', centerId] });
     } catch (e) {
-      setError(applyApiError(form, e, ['personId', 'visitedOn', 'visitorName', 'summary', 'followUp']));
+      onError(e);
     }
   };
   return (
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Card size="small" title={t('visits.new')} style={{ width: 380 }}>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ visitedOn: day }}>
-          <Form.Item name="personId" label={t('visits.child')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ visitedOn: day }}>
+          <Form.Item name="personId" label={t('visits.child')} rules={[rules.choose()]}>
             <Select showSearch optionFilterProp="label" options={(roster.data ?? []).map((r) => ({ value: r.personId, label: r.childName }))} />
           </Form.Item>
           <Space>
-            <Form.Item name="visitedOn" label={t('visits.visitedOn')} rules={[{ required: true }]}>
+            <Form.Item name="visitedOn" label={t('visits.visitedOn')} rules={[rules.required()]}>
               <Input type="date" max={day} />
             </Form.Item>
-            <Form.Item name="visitorName" label={t('visits.visitor')} rules={[{ required: true }]}>
+            <Form.Item name="visitorName" label={t('visits.visitor')} rules={[rules.required()]}>
               <Input maxLength={40} />
             </Form.Item>
           </Space>
-          <Form.Item name="summary" label={t('visits.summary')} rules={[{ required: true }]}>
+          <Form.Item name="summary" label={t('visits.summary')} rules={[rules.required()]}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
           <Form.Item name="followUp" label={t('visits.followUp')}>

@@ -4,7 +4,7 @@ import { Alert, Button, Drawer, Form, Input, Radio, Select, Space, Typography, U
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { useFormErrors, rules } from '../../components/formErrors.ts';
 import type { RosterRow } from '../../../src/modules/family/contract.ts';
 import { MEALS } from '../../../src/modules/family/nutrition.ts';
 import { MEAL_AMOUNTS, MOODS } from '../../../src/modules/family/vocabulary.ts';
@@ -29,8 +29,8 @@ function readPhoto(file: File): Promise<Photo> {
 export function ReportDrawer({ centerId, day, row, onClose }: { centerId: string; day: string; row: RosterRow | null; onClose: () => void }) {
   const { t } = useTranslation(['family', 'common']);
   const [form] = Form.useForm();
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const [photos, setPhotos] = useState<Photo[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const qc = useQueryClient();
   const submit = async (v: Record<string, string | undefined>) => {
@@ -55,14 +55,14 @@ export function ReportDrawer({ centerId, day, row, onClose }: { centerId: string
       setPhotos([]);
       onClose();
     } catch (e) {
-      setError(applyApiError(form, e, ['napFrom', 'napTo', 'mood', 'activities', 'notes']));
+      onError(e);
     } finally {
       setBusy(false);
     }
   };
   return (
     <Drawer open={!!row} onClose={onClose} width={520} title={`${t('report.write')} · ${row?.childName ?? ''} · ${day}`} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ mood: 'happy', meal_breakfast: 'all', meal_lunch: 'all', meal_afternoonSnack: 'all' }}>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={{ mood: 'happy', meal_breakfast: 'all', meal_lunch: 'all', meal_afternoonSnack: 'all' }}>
         <Typography.Text strong>{t('report.meals')}</Typography.Text>
         {MEALS.filter((m) => m !== 'dinner').map((m) => (
           <Form.Item key={m} name={`meal_${m}`} label={t(`meal.${m}`)} style={{ marginBottom: 8 }}>
@@ -77,10 +77,10 @@ export function ReportDrawer({ centerId, day, row, onClose }: { centerId: string
             <Input type="time" style={{ width: 140 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="mood" label={t('report.mood')} rules={[{ required: true }]}>
+        <Form.Item name="mood" label={t('report.mood')} rules={[rules.choose()]}>
           <Radio.Group options={MOODS.map((m) => ({ value: m, label: t(`mood.${m}`) }))} />
         </Form.Item>
-        <Form.Item name="activities" label={t('report.activities')} rules={[{ required: true }]}>
+        <Form.Item name="activities" label={t('report.activities')} rules={[rules.required()]}>
           <Input.TextArea rows={3} maxLength={1000} data-testid="report-activities" />
         </Form.Item>
         <Form.Item name="notes" label={t('report.notes')}>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../components/formErrors.ts';
 import { api, ApiError, qs } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Chart } from '../../components/Chart.tsx';
@@ -20,10 +21,6 @@ interface MapData {
 
 const KIND_COLORS = ['#1677ff', '#eb2f96', '#52c41a', '#fa8c16', '#722ed1', '#13c2c2'];
 
-function errorText(e: unknown): string | null {
-  if (!e) return null;
-  return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);
-}
 
 /** 一张图: facilities by kind over the county outlines, and the 15-minute analysis of a unit. */
 export function OneMapPage() {

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Input, InputNumber, Popconfirm, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import type { ApplicationView } from '../../../src/modules/grading/contract.ts';
 import { useStandard, type Locale } from './StandardTab.tsx';
@@ -67,10 +68,13 @@ export function ApplicationDrawer({ id, onClose }: { id: string | null; onClose:
       if (step === 'assess') return api.post<ApplicationView>(`/grading/applications/${id}/assessment`, { onsiteOn, assessors, scores: clean });
       return api.post<ApplicationView>(`/grading/applications/${id}/${step}`);
     },
-    onSuccess: done,
+    onSuccess: (next, step) => {
+      void message.success(t(step === 'save' ? 'common:feedback.saved' : step === 'withdraw' ? 'common:feedback.withdrawn' : step === 'submit' ? 'common:feedback.submitted' : 'common:feedback.recorded'));
+      done(next);
+    },
     onError: (e) => {
       if (e instanceof ApiError && e.fields.some((f) => f.field.startsWith('eligibility.'))) setRefusal(e);
-      else message.error(e instanceof ApiError ? [e.message, ...e.fields.slice(0, 3).map((f) => f.message)].join(' ') : String(e));
+      else message.error(errorText(e));
     },
   });
   const rows = standard ? standard.dimensions.flatMap((d) => d.items.map((i) => ({ ...i, dimension: d.name[lng] }))) : [];

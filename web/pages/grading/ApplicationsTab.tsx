@@ -4,6 +4,7 @@ import { Alert, App, Button, Form, Input, Modal, Select, Space, Table } from 'an
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, qs, type Paged } from '../../api.ts';
+import { errorText, rules, useFormErrors } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -24,6 +25,7 @@ export function ApplicationsTab() {
   const [open, setOpen] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm();
+  const { onError, onValuesChange } = useFormErrors(form, { toast: true });
   const centerId = Form.useWatch('centerId', form) as string | undefined;
   const [state, update] = useUrlState({ status: undefined, level: undefined, unitCode: undefined, q: undefined, sort: 'createdAt', order: 'desc', page: '1', pageSize: '20' } as Record<string, string | undefined>);
   const filters = { status: state.status, level: state.level, unitCode: state.unitCode, q: state.q };
@@ -33,12 +35,13 @@ export function ApplicationsTab() {
   const create = useMutation({
     mutationFn: (v: { centerId: string; level: string }) => api.post<ApplicationView>('/grading/applications', v),
     onSuccess: (a) => {
+      void message.success(t('common:feedback.created'));
       setCreating(false);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['grading-applications'] });
       setOpen(a.id);
     },
-    onError: (e) => message.error((e as Error).message),
+    onError: (e) => void onError(e),
   });
   const sortOrder = (key: string) => (state.sort === key ? (state.order === 'desc' ? 'descend' : 'ascend') : null);
   const operator = can('grading.apply') && !can('grading.assess');
@@ -97,12 +100,12 @@ export function ApplicationsTab() {
       />
       <ApplicationDrawer id={open} onClose={() => setOpen(null)} />
       <Modal open={creating} title={t('applications.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} name="new-application" layout="vertical" onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="centerId" label={t('field.center')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={onValuesChange} name="new-application" layout="vertical" onFinish={(v) => create.mutate(v)}>
+          <Form.Item name="centerId" label={t('field.center')} rules={[rules.choose()]}>
             <Select options={(centers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} loading={centers.isLoading} />
           </Form.Item>
           {eligibility.data && (eligibility.data.eligible ? <Alert type="success" showIcon message={t('eligibility.eligible')} /> : <EligibilityList check={eligibility.data} />)}
-          <Form.Item name="level" label={t('field.levelApplied')} rules={[{ required: true }]} style={{ marginTop: 12 }}>
+          <Form.Item name="level" label={t('field.levelApplied')} rules={[rules.choose()]} style={{ marginTop: 12 }}>
             <Select options={LEVELS.map((s) => ({ value: s, label: t(`level.${s}`) }))} />
           </Form.Item>
         </Form>

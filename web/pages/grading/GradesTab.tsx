@@ -5,7 +5,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { GradeView } from '../../../src/modules/grading/contract.ts';
@@ -20,6 +20,7 @@ export function GradesTab() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const formErrors = useFormErrors(form, { toast: true });
   const [downgrading, setDowngrading] = useState<GradeView | null>(null);
   const [state, update] = useUrlState({ level: undefined, unitCode: undefined, view: 'current' } as Record<string, string | undefined>);
   const query = { level: state.level, unitCode: state.unitCode, history: state.view === 'history' ? 'true' : undefined, expiringWithin: state.view === 'expiring' ? 90 : undefined };
@@ -27,12 +28,12 @@ export function GradesTab() {
   const downgrade = useMutation({
     mutationFn: (v: { level: string | null; on: { format(f: string): string }; reason: string }) => api.post<GradeView[]>(`/grading/centers/${downgrading!.centerId}/downgrade`, { level: v.level ?? null, on: v.on.format('YYYY-MM-DD'), reason: v.reason }),
     onSuccess: () => {
+      void message.success(t('common:feedback.downgraded'));
       setDowngrading(null);
       void qc.invalidateQueries({ queryKey: ['grading-grades'] });
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['level', 'on', 'reason']);
-      if (rest) message.error(rest);
+      formErrors.onError(e);
     },
   });
   return (
@@ -43,7 +44,7 @@ export function GradesTab() {
           <Select allowClear placeholder={t('field.level')} style={{ width: 120 }} value={state.level} onChange={(v) => update({ level: v })} options={LEVELS.map((s) => ({ value: s, label: t(`level.${s}`) }))} />
           {can('grading.read') && <UnitPicker style={{ width: 220 }} value={state.unitCode} onChange={(v) => update({ unitCode: v })} />}
         </Space>
-        <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/grading/grades/export.xlsx${qs(query)}`, 'grades.xlsx').catch((e) => message.error(String(e)))}>
+        <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/grading/grades/export.xlsx${qs(query)}`, 'grades.xlsx').catch((e) => message.error(errorText(e)))}>
           {t('common:actions.export')}
         </Button>
       </Space>
@@ -73,14 +74,14 @@ export function GradesTab() {
         ]}
       />
       <Modal open={!!downgrading} title={`${t('action.downgrade')} · ${downgrading?.centerName ?? ''}`} onCancel={() => setDowngrading(null)} onOk={() => form.submit()} confirmLoading={downgrade.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => downgrade.mutate(v)}>
+        <Form form={form} onValuesChange={formErrors.onValuesChange} layout="vertical" onFinish={(v) => downgrade.mutate(v)}>
           <Form.Item name="level" label={t('field.newLevel')}>
             <Select allowClear placeholder={t('action.revoke')} options={LEVELS.filter((l) => downgrading && LEVELS.indexOf(l) > LEVELS.indexOf(downgrading.level)).map((s) => ({ value: s, label: t(`level.${s}`) }))} />
           </Form.Item>
-          <Form.Item name="on" label={t('field.on')} rules={[{ required: true }]}>
+          <Form.Item name="on" label={t('field.on')} rules={[rules.choose()]}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="reason" label={t('field.reason')} rules={[{ required: true }]}>
+          <Form.Item name="reason" label={t('field.reason')} rules={[rules.required()]}>
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         </Form>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Form, Input, InputNumber, Radio, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../components/formErrors.ts';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
@@ -15,10 +16,6 @@ import { RecordDrawer } from './RecordDrawer.tsx';
 
 const FLAGS = ['overdue', 'due', 'referral', 'followUp'] as const;
 
-function errorText(e: unknown): string | null {
-  if (!e) return null;
-  return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);
-}
 
 function ChildrenTab() {
   const { t } = useTranslation(['health', 'common']);

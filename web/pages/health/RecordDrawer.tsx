@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Drawer, Form, Space, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { useFormErrors } from '../../components/formErrors.ts';
 
 /**
  * A drawer with one form that posts to the API: field errors from the server appear under
@@ -39,7 +39,7 @@ export function RecordDrawer<T extends object>({
   const { t } = useTranslation(['health', 'common']);
   const [own] = Form.useForm<T>();
   const form = given ?? own;
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -54,7 +54,7 @@ export function RecordDrawer<T extends object>({
       form.resetFields();
       onClose();
     } catch (e) {
-      setError(applyApiError(form, e, fields));
+      onError(e);
     } finally {
       setBusy(false);
     }
@@ -76,7 +76,7 @@ export function RecordDrawer<T extends object>({
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues} preserve={false}>
+      <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} initialValues={initialValues} preserve={false}>
         {children}
         {error && <Alert type="error" showIcon message={error} />}
       </Form>

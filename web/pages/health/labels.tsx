@@ -46,3 +46,26 @@ export function useAgeLabel() {
   return (ageDays: number, ageMonths: number) =>
     ageDays < 31 ? t('age.days', { count: ageDays }) : ageMonths < 36 ? t('age.months', { count: ageMonths }) : t('age.yearsMonths', { years: Math.floor(ageMonths / 12), months: ageMonths % 12 });
 }
+
+/**
+ * A Z value as a parent reads it: what it measures (体重/年龄 …) and a plain band. The bands
+ * follow the WHO Child Growth Standards cut-offs of 2 and 3 standard deviations.
+ */
+export function zBandOf(z: number): 'muchLow' | 'low' | 'normal' | 'high' | 'muchHigh' {
+  if (z < -3) return 'muchLow';
+  if (z < -2) return 'low';
+  if (z <= 2) return 'normal';
+  if (z <= 3) return 'high';
+  return 'muchHigh';
+}
+
+export function ZBand({ z, measure }: { z: number | null; measure: 'weightForAge' | 'lengthForAge' | 'headForAge' | 'weightForLength' }) {
+  const { t } = useTranslation('health');
+  if (z === null) return null;
+  const band = zBandOf(z);
+  return (
+    <Tag color={band === 'normal' ? 'green' : band === 'low' || band === 'high' ? 'orange' : 'red'} style={{ marginInlineEnd: 4 }}>
+      {t(`zBand.measure.${measure}`)} {t(`zBand.${band}`)}
+    </Tag>
+  );
+}

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Space, Spin, Table, Tag, Typography, Upload }
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { ImportRunView } from '../../../src/modules/imports/contract.ts';
 
@@ -43,11 +44,11 @@ export function ImportsPage() {
       setLastId(run.id);
       void queryClient.invalidateQueries({ queryKey: ['imports'] });
     } catch (e) {
-      setError(e instanceof ApiError ? [e.message, ...e.fields.map((f) => `${f.field}: ${f.message}`)].join(' ') : String(e));
+      setError(errorText(e));
     }
   };
 
-  const report = (id: string) => void api.download(`/imports/${id}/errors.csv`, 'errors.csv').catch((e) => message.error(String(e)));
+  const report = (id: string) => void api.download(`/imports/${id}/errors.csv`, 'errors.csv').catch((e) => message.error(errorText(e)));
 
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>

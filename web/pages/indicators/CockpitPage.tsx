@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Drawer, Empty, Row, Select, Space, Statistic, Table, Typography, message } from 'antd';
+import { Source } from '../../components/Source.tsx';
 import { useTranslation } from 'react-i18next';
 import * as echarts from 'echarts';
+import { errorText } from '../../components/formErrors.ts';
 import { api, ApiError, qs } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
 import { Chart } from '../../components/Chart.tsx';
@@ -37,10 +39,6 @@ function shade(value: number | null, max: number): string {
 
 const colorOf = (v: UnitValue, max: number) => (v.color ? WARNING_HEX[v.color] : shade(v.value, max));
 
-function errorText(e: unknown): string | null {
-  if (!e) return null;
-  return e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e);
-}
 
 export function CockpitPage() {
   const { t, i18n } = useTranslation(['indicators', 'shell', 'common']);
@@ -217,7 +215,9 @@ export function CockpitPage() {
                       {name(v.indicator.denominator)}{zh ? '：' : ': '}{v.current?.denominator ?? '—'}
                     </Descriptions.Item>
                   )}
-                  <Descriptions.Item label={t('cockpit.source')}>{v.indicator.source}</Descriptions.Item>
+                  <Descriptions.Item label={t('cockpit.source')}>
+                    <Source text={v.indicator.source} />
+                  </Descriptions.Item>
                 </Descriptions>
                 <Space style={{ marginTop: 8 }}>
                   <Button size="small" onClick={() => setWhy({ unit: v.unitCode, year: v.year })}>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Table, Tag, Typography } from 'antd';
+import { Source } from '../../components/Source.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api.ts';
@@ -41,7 +42,7 @@ export function IndicatorsPage() {
                 { title: t('cockpit.year'), dataIndex: 'year', key: 'y', sorter: (a, b) => a.year - b.year },
                 { title: t('registry.kind'), dataIndex: 'kind', key: 'k', render: (k: string) => t(`registry.kinds.${k}`) },
                 { title: t('cockpit.target'), dataIndex: 'value', key: 'v', render: (v: number | null) => (v === null ? '—' : `${v} ${t(`units.${i.unit}`)}`) },
-                { title: t('cockpit.source'), dataIndex: 'source', key: 's' },
+                { title: t('cockpit.source'), dataIndex: 'source', key: 's', render: (s: string) => <Source text={s} /> },
               ]}
             />
           ),
@@ -56,7 +57,7 @@ export function IndicatorsPage() {
           { title: t('registry.direction'), dataIndex: 'direction', key: 'dir', render: (d: string) => t(`direction.${d}`) },
           { title: t('registry.minLevel'), dataIndex: 'minLevel', key: 'lvl', render: (l: number) => t(`levels.${l}`) },
           { title: t('registry.targets'), key: 'targets', render: (_: unknown, i) => i.targets.length },
-          { title: t('cockpit.source'), dataIndex: 'source', key: 'source' },
+          { title: t('cockpit.source'), dataIndex: 'source', key: 'source', render: (s: string) => <Source text={s} /> },
         ]}
       />
       <Alert type="warning" showIcon message={t('registry.notLoaded')} />

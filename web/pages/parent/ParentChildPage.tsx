@@ -1,3 +1,4 @@
+import { ZBand } from '../health/labels.tsx';
 import { useState } from 'react';
 import { useParams, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -62,17 +63,17 @@ export function ParentChildPage() {
               <Space wrap size={4} data-testid="latest-measurement">
                 {latest.weightKg !== null && (
                   <span>
-                    {t('health:measurement.weightKg')} {latest.weightKg} <ZValue z={latest.z.weightForAge} />
+                    {t('health:measurement.weightKg')} {latest.weightKg} <ZBand z={latest.z.weightForAge} measure="weightForAge" />
                   </span>
                 )}
                 {latest.lengthCm !== null && (
                   <span>
-                    {t('health:measurement.lengthCm')} {latest.lengthCm} <ZValue z={latest.z.lengthForAge} />
+                    {t('health:measurement.lengthCm')} {latest.lengthCm} <ZBand z={latest.z.lengthForAge} measure="lengthForAge" />
                   </span>
                 )}
                 {latest.headCm !== null && (
                   <span>
-                    {t('health:measurement.headCm')} {latest.headCm} <ZValue z={latest.z.headForAge} />
+                    {t('health:measurement.headCm')} {latest.headCm} <ZBand z={latest.z.headForAge} measure="headForAge" />
                   </span>
                 )}
               </Space>

@@ -6,7 +6,7 @@ import { api, ApiError, qs } from '../../api.ts';
 import type { ActivityView, ChildDayView, MessageView } from '../../../src/modules/family/contract.ts';
 import type { ComplaintView } from '../../../src/modules/supervision/contract.ts';
 import { COMPLAINT_CATEGORIES } from '../../../src/modules/supervision/vocabulary.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors } from '../../components/formErrors.ts';
 import { Conversation } from '../family/HomeCenterPage.tsx';
 import { useOwnChildren } from './ownChildren.ts';
 
@@ -29,7 +29,10 @@ function ChildSelect({ value, onChange }: { value?: string; onChange: (v: string
 
 /** 在园: the child's day — attendance, the day's report with photos, the menu, notices, activities. */
 export function ParentDay() {
-  const { t } = useTranslation(['family', 'parent', 'admission']);
+  const { t, i18n } = useTranslation(['family', 'parent', 'admission']);
+  const en = i18n.language === 'en-US';
+  // Who brought or picked up the child is written by the staff, usually as a family word (妈妈, 奶奶): said in the reader's language when it is one.
+  const carer = (who: string | null) => (who ? t(`parent.carers.${who}`, { defaultValue: who }) : '');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { children, id, setChosen } = useChildChoice();
@@ -44,7 +47,7 @@ export function ParentDay() {
       await api.post(`/parent/children/${id}/activities/${activityId}/${action}`);
       void qc.invalidateQueries({ queryKey: ['child-activities', id] });
     } catch (e) {
-      void message.error(e instanceof ApiError ? (e.fields[0]?.message ?? e.message) : String(e));
+      void message.error(errorText(e));
     }
   };
   return (
@@ -61,13 +64,16 @@ export function ParentDay() {
       {d?.enrolment && (
         <>
           <Card size="small" title={`${d.childName} · ${d.enrolment.centerName}`} extra={<Tag>{d.enrolment.className}</Tag>}>
-            <Typography.Text strong>{t('parent.attendance')}：</Typography.Text>
+            <Typography.Text strong>
+              {t('parent.attendance')}
+              {en ? ': ' : '：'}
+            </Typography.Text>
             {d.attendance?.absence ? (
               <Typography.Text>{t('parent.absent', { reason: t(`absence.${d.attendance.absence}`) })}</Typography.Text>
             ) : d.attendance?.checkInAt ? (
               <Space direction="vertical" size={0} data-testid="day-attendance">
-                <Typography.Text>{t('parent.inAt', { time: clock(d.attendance.checkInAt), by: d.attendance.droppedOffBy })}</Typography.Text>
-                {d.attendance.checkOutAt && <Typography.Text>{t('parent.outAt', { time: clock(d.attendance.checkOutAt), by: d.attendance.pickedUpBy })}</Typography.Text>}
+                <Typography.Text>{t('parent.inAt', { time: clock(d.attendance.checkInAt), by: carer(d.attendance.droppedOffBy) })}</Typography.Text>
+                {d.attendance.checkOutAt && <Typography.Text>{t('parent.outAt', { time: clock(d.attendance.checkOutAt), by: carer(d.attendance.pickedUpBy) })}</Typography.Text>}
               </Space>
             ) : (
               <Typography.Text type="secondary">{t('parent.notArrived')}</Typography.Text>
@@ -78,7 +84,7 @@ export function ParentDay() {
               <>
                 <Descriptions size="small" column={1}>
                   <Descriptions.Item label={t('report.mood')}>{t(`mood.${d.report.mood}`)}</Descriptions.Item>
-                  <Descriptions.Item label={t('report.meals')}>{d.report.meals.map((m) => `${t(`meal.${m.meal}`)}：${t(`amount.${m.amount}`)}`).join('；') || '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('report.meals')}>{d.report.meals.map((m) => `${t(`meal.${m.meal}`)}${en ? ': ' : '：'}${t(`amount.${m.amount}`)}`).join(en ? '; ' : '；') || '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('report.nap')}>{d.report.napFrom ? `${d.report.napFrom}–${d.report.napTo}` : '—'}</Descriptions.Item>
                   <Descriptions.Item label={t('report.activities')}>{d.report.activities}</Descriptions.Item>
                   {d.report.notes && <Descriptions.Item label={t('report.notes')}>{d.report.notes}</Descriptions.Item>}
@@ -99,7 +105,19 @@ export function ParentDay() {
           <Card size="small" title={t('meals.today')}>
             {d.menu.length ? (
               <>
-                <List size="small" dataSource={d.menu} renderItem={(m) => <List.Item>{t(`meal.${m.meal}`)}：{m.name}<Typography.Text type="secondary"> · {m.nutrients.energyKcal} kcal</Typography.Text></List.Item>} />
+                {/* One line per meal, its dishes together: 午餐 is named once. */}
+                <List
+                  size="small"
+                  dataSource={[...new Set(d.menu.map((m) => m.meal))].map((meal) => ({ meal, dishes: d.menu.filter((m) => m.meal === meal) }))}
+                  renderItem={(g) => (
+                    <List.Item>
+                      {t(`meal.${g.meal}`)}
+                      {i18n.language === 'en-US' ? ': ' : '：'}
+                      {g.dishes.map((m) => m.name).join(i18n.language === 'en-US' ? ', ' : '、')}
+                      <Typography.Text type="secondary"> · {g.dishes.reduce((n, m) => n + m.nutrients.energyKcal, 0)} kcal</Typography.Text>
+                    </List.Item>
+                  )}
+                />
                 {d.menuTotals && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {t('meals.energy')} {d.menuTotals.energyKcal} · {t('meals.protein')} {d.menuTotals.proteinG} · {t('meals.fat')} {d.menuTotals.fatG} · {t('meals.carbohydrate')} {d.menuTotals.carbohydrateG}
@@ -192,7 +210,7 @@ function Complaints({ childId }: { childId: string }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const day = useQuery({ queryKey: ['child-day', childId, todayShanghai()], queryFn: () => api.get<ChildDayView>(`/parent/children/${childId}/day${qs({ day: todayShanghai() })}`) });
   const mine = useQuery({ queryKey: ['own-complaints'], queryFn: () => api.get<ComplaintView[]>('/supervision/complaints') });
   const center = day.data?.enrolment;
@@ -204,13 +222,13 @@ function Complaints({ childId }: { childId: string }) {
       void message.success(t('parent.complaintSent'));
       void qc.invalidateQueries({ queryKey: ['own-complaints'] });
     } catch (e) {
-      setError(applyApiError(form, e, ['category', 'content']));
+      onError(e);
     }
   };
   return (
     <Card size="small" title={t('parent.complaints')} data-testid="complaints">
       {center && (
-        <Form form={form} layout="vertical" onFinish={submit} name="complaint">
+        <Form form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={submit} name="complaint">
           <Typography.Paragraph type="secondary">{t('parent.complaintHint', { center: center.centerName })}</Typography.Paragraph>
           <Form.Item name="category" label={t('supervision:field.category')} rules={[{ required: true, message: t('parent.complaintCategoryRequired') }]}>
             <Select options={COMPLAINT_CATEGORIES.map((c) => ({ value: c, label: t(`supervision:category.${c}`) }))} data-testid="complaint-category" />

@@ -4,6 +4,7 @@ import { App, Button, Card, Form, Input, Select, Space, Table, Typography } from
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -22,7 +23,8 @@ export function PeoplePage() {
     string,
     string | undefined
   >);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?person=<id>` opens a person's record (the audit page links here).
+  const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('person'));
   const [registering, setRegistering] = useState(false);
   const [lookupError, setLookupError] = useState<string | null>(null);
   const filters = { q: state.q, group: state.group, sex: state.sex, unitCode: state.unitCode };
@@ -60,7 +62,7 @@ export function PeoplePage() {
         extra={
           <Space>
             {can('people.export') && (
-              <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/people/export.xlsx${qs(filters)}`, 'people.xlsx').catch((e) => message.error(String(e)))}>
+              <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/people/export.xlsx${qs(filters)}`, 'people.xlsx').catch((e) => message.error(errorText(e)))}>
                 {t('common:actions.export')}
               </Button>
             )}

@@ -4,6 +4,7 @@ import { App, Button, Descriptions, Drawer, Popconfirm, Space, Tag, Typography }
 import { EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import type { PersonView as Person } from '../../../src/modules/people/contract.ts';
 
@@ -39,7 +40,7 @@ export function PersonDrawer({ id, onClose }: { id: string | null; onClose: () =
     try {
       setRevealed((await api.post<{ idNumber: string }>(`/people/${id}/id-number`)).idNumber);
     } catch (e) {
-      void message.error(e instanceof ApiError ? e.message : String(e));
+      void message.error(errorText(e));
     }
   };
 

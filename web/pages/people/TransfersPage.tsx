@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, qs, type Paged } from '../../api.ts';
-import { applyApiError } from '../../components/formErrors.ts';
+import { useFormErrors } from '../../components/formErrors.ts';
 import { useUrlState } from '../../components/useUrlState.ts';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import type { TransferView as Transfer } from '../../../src/modules/people/contract.ts';
@@ -24,7 +24,7 @@ export function TransfersPage() {
   const [deciding, setDeciding] = useState<{ transfer: Transfer; decision: 'approve' | 'reject' } | null>(null);
   const [openPerson, setOpenPerson] = useState<string | null>(null);
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, onError, onValuesChange } = useFormErrors(form);
   const [busy, setBusy] = useState(false);
   const list = useQuery({
     queryKey: ['transfers', state],
@@ -44,7 +44,7 @@ export function TransfersPage() {
       void queryClient.invalidateQueries({ queryKey: ['transfers'] });
       void queryClient.invalidateQueries({ queryKey: ['people'] });
     } catch (e) {
-      setError(applyApiError(form, e, ['note']));
+      onError(e);
     } finally {
       setBusy(false);
     }
@@ -131,7 +131,7 @@ export function TransfersPage() {
         destroyOnHidden
       >
         {deciding && (
-          <Form name="transfer-decision" form={form} layout="vertical" onFinish={decide} preserve={false}>
+          <Form name="transfer-decision" form={form} onValuesChange={onValuesChange} layout="vertical" onFinish={decide} preserve={false}>
             <Typography.Paragraph>{t(deciding.decision === 'approve' ? 'transfers.approveConfirm' : 'transfers.rejectConfirm', names(deciding.transfer))}</Typography.Paragraph>
             <Form.Item
               name="note"

@@ -11,7 +11,7 @@ export function ComingPage({ item }: { item: NavItem }) {
     <Result
       icon={<ClockCircleOutlined style={{ color: '#8c8c8c' }} />}
       title={t('comingTitle', { name })}
-      subTitle={t('comingBody', { section: item.section })}
+      subTitle={t('comingBody')}
     />
   );
 }

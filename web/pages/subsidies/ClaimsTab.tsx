@@ -4,7 +4,7 @@ import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Table, Tag
 import { useTranslation } from 'react-i18next';
 import { api, qs, type Paged } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { ClaimView } from '../../../src/modules/subsidies/contract.ts';
 import type { CenterListItem } from '../../../src/modules/childcare/contract.ts';
 import { yuan } from './money.ts';
@@ -18,6 +18,7 @@ export function ClaimsTab() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const formErrors = useFormErrors(form, { toast: true });
   const [creating, setCreating] = useState(false);
   const [rejecting, setRejecting] = useState<ClaimView | null>(null);
   const [reason, setReason] = useState('');
@@ -27,22 +28,23 @@ export function ClaimsTab() {
     mutationFn: (v: { centerId: string; ruleCode: string; costYuan: number; places?: number; description: string }) =>
       api.post<ClaimView>('/subsidies/claims', { centerId: v.centerId, ruleCode: v.ruleCode, costFen: Math.round(v.costYuan * 100), places: v.places, description: v.description }),
     onSuccess: () => {
+      void message.success(t('common:feedback.submitted'));
       setCreating(false);
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['subsidy-claims'] });
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['centerId', 'ruleCode', 'places', 'description']);
-      if (rest) message.error(rest);
+      formErrors.onError(e);
     },
   });
   const decide = useMutation({
     mutationFn: (a: { id: string; decision: 'approve' | 'reject'; comment?: string }) => api.post<ClaimView>(`/subsidies/claims/${a.id}/decision`, { decision: a.decision, comment: a.comment }),
-    onSuccess: () => {
+    onSuccess: (_, a) => {
+      void message.success(t(a.decision === 'approve' ? 'common:feedback.approved' : 'common:feedback.rejected'));
       setRejecting(null);
       void qc.invalidateQueries({ queryKey: ['subsidy-claims'] });
     },
-    onError: (e) => message.error((e as Error).message),
+    onError: (e) => message.error(errorText(e)),
   });
   const ruleCode = Form.useWatch('ruleCode', form);
   return (
@@ -84,22 +86,22 @@ export function ClaimsTab() {
         ]}
       />
       <Modal open={creating} title={t('claims.submit')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={submit.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)}>
-          <Form.Item name="centerId" label={t('field.center')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={formErrors.onValuesChange} layout="vertical" onFinish={(v) => submit.mutate(v)}>
+          <Form.Item name="centerId" label={t('field.center')} rules={[rules.choose()]}>
             <Select options={(centers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} loading={centers.isLoading} />
           </Form.Item>
-          <Form.Item name="ruleCode" label={t('field.rule')} rules={[{ required: true }]}>
+          <Form.Item name="ruleCode" label={t('field.rule')} rules={[rules.choose()]}>
             <Select options={['childcare.premises', 'childcare.convertedPlace'].map((c) => ({ value: c, label: t(`rule.${c}`) }))} />
           </Form.Item>
-          <Form.Item name="costYuan" label={t('field.cost')} rules={[{ required: true }]}>
+          <Form.Item name="costYuan" label={t('field.cost')} rules={[rules.required()]}>
             <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
           </Form.Item>
           {ruleCode === 'childcare.convertedPlace' && (
-            <Form.Item name="places" label={t('field.places')} rules={[{ required: true }]}>
+            <Form.Item name="places" label={t('field.places')} rules={[rules.required()]}>
               <InputNumber min={1} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           )}
-          <Form.Item name="description" label={t('field.description')} rules={[{ required: true }]}>
+          <Form.Item name="description" label={t('field.description')} rules={[rules.required()]}>
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
         </Form>

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Popconfirm, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
+import { useFeedback } from '../../components/feedback.tsx';
 import { useAuth } from '../../auth.tsx';
 import type { LineView, MonthDetail } from '../../../src/modules/subsidies/contract.ts';
 import { StatusTag } from './StatusTag.tsx';
@@ -14,16 +16,18 @@ export function MonthDrawer({ id, onClose }: { id: string | null; onClose: () =>
   const { t } = useTranslation(['subsidies', 'grading', 'common']);
   const { can } = useAuth();
   const { message } = App.useApp();
+  const feedback = useFeedback();
   const qc = useQueryClient();
   const [paidOn, setPaidOn] = useState<string | null>(null);
   const month = useQuery({ queryKey: ['subsidy-month', id], queryFn: () => api.get<MonthDetail>(`/subsidies/months/${id}`), enabled: !!id });
   const act = useMutation({
     mutationFn: (a: 'approve' | 'pay') => api.post<MonthDetail>(`/subsidies/months/${id}/${a}`, a === 'pay' ? { paidOn } : {}),
-    onSuccess: (m) => {
+    onSuccess: (m, a) => {
+      void message.success(t(a === 'pay' ? 'common:feedback.paid' : 'common:feedback.approved'));
       qc.setQueryData(['subsidy-month', id], m);
       void qc.invalidateQueries({ queryKey: ['subsidy-months'] });
     },
-    onError: (e) => message.error((e as Error).message),
+    onError: (e) => message.error(errorText(e)),
   });
   const m = month.data;
   const rule = (code: string) => t(`rule.${code}`, { defaultValue: code });
@@ -56,16 +60,32 @@ export function MonthDrawer({ id, onClose }: { id: string | null; onClose: () =>
               {t('detail.exportLines')}
             </Button>
             {can('subsidies.approve') && m.status === 'computed' && (
-              <Popconfirm title={t('detail.approve')} onConfirm={() => act.mutate('approve')}>
-                <Button type="primary" loading={act.isPending} data-testid="approve-month">
-                  {t('detail.approve')}
-                </Button>
-              </Popconfirm>
+              <Button
+                type="primary"
+                loading={act.isPending}
+                data-testid="approve-month"
+                onClick={() =>
+                  void feedback
+                    .confirm({
+                      title: t('detail.approveConfirm', { center: m.centerName, month: m.month, amount: yuan(m.totalFen), children: m.children }),
+                      warning: m.totalFen === 0 ? t('detail.zeroWarning') : undefined,
+                      okText: t('detail.approve'),
+                    })
+                    .then((ok) => ok && act.mutate('approve'))
+                }
+              >
+                {t('detail.approve')}
+              </Button>
             )}
             {can('subsidies.approve') && m.status === 'approved' && (
               <Space.Compact>
                 <DatePicker onChange={(d) => setPaidOn(d ? d.format('YYYY-MM-DD') : null)} placeholder={t('field.paidOn')} />
-                <Button type="primary" disabled={!paidOn} loading={act.isPending} onClick={() => act.mutate('pay')}>
+                <Button
+                  type="primary"
+                  disabled={!paidOn}
+                  loading={act.isPending}
+                  onClick={() => void feedback.confirm({ title: t('detail.payConfirm', { center: m.centerName, amount: yuan(m.totalFen), on: paidOn }), okText: t('detail.pay') }).then((ok) => ok && act.mutate('pay'))}
+                >
                   {t('detail.pay')}
                 </Button>
               </Space.Compact>

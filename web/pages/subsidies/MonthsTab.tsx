@@ -4,6 +4,7 @@ import { App, Button, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { CalculatorOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api, qs, type Paged } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import { UnitPicker } from '../../components/UnitPicker.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
@@ -31,7 +32,7 @@ export function MonthsTab() {
       message.success(t('months.computeDone', { computed: r.computed, kept: r.kept, total: yuan(r.totalFen) }));
       void qc.invalidateQueries({ queryKey: ['subsidy-months'] });
     },
-    onError: (e) => message.error(String((e as Error).message)),
+    onError: (e) => message.error(errorText(e)),
   });
   const sortOrder = (key: string) => (state.sort === key ? (state.order === 'desc' ? 'descend' : 'ascend') : null);
   return (
@@ -59,7 +60,7 @@ export function MonthsTab() {
           </Form.Item>
         </Form>
         <Space>
-          <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/subsidies/months/export.xlsx${qs({ ...filters, sort: state.sort, order: state.order })}`, 'subsidy-months.xlsx').catch((e) => message.error(String(e)))}>
+          <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/subsidies/months/export.xlsx${qs({ ...filters, sort: state.sort, order: state.order })}`, 'subsidy-months.xlsx').catch((e) => message.error(errorText(e)))}>
             {t('common:actions.export')}
           </Button>
           {can('subsidies.compute') && (

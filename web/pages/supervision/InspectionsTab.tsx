@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Input, Radio, Select, Space, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, qs, type Paged } from '../../api.ts';
+import { errorText, useFormErrors } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { InspectionView } from '../../../src/modules/supervision/contract.ts';
@@ -29,7 +31,7 @@ export function InspectionsTab() {
           <Select allowClear placeholder={t('field.type')} style={{ width: 120 }} value={state.inspectionType} onChange={(v) => update({ inspectionType: v, page: '1' })} options={TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))} />
           <Input.Search allowClear placeholder={t('field.center')} style={{ width: 180 }} defaultValue={state.q} onSearch={(v) => update({ q: v || undefined, page: '1' })} />
         </Space>
-        <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/supervision/inspections/export.xlsx${qs({ ...filters, sort: state.sort, order: state.order })}`, 'inspections.xlsx').catch((e) => message.error(String(e)))}>
+        <Button icon={<DownloadOutlined />} onClick={() => void api.download(`/supervision/inspections/export.xlsx${qs({ ...filters, sort: state.sort, order: state.order })}`, 'inspections.xlsx').catch((e) => message.error(errorText(e)))}>
           {t('common:actions.export')}
         </Button>
       </Space>
@@ -67,17 +69,25 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
   const qc = useQueryClient();
   const checklists = useQuery({ queryKey: ['supervision-checklists'], queryFn: () => api.get<{ types: Record<string, CheckItem[]> }>('/supervision/checklists'), staleTime: Infinity });
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [findings, setFindings] = useState<Record<string, string>>({});
-  const [inspectedOn, setInspectedOn] = useState<string | null>(null);
-  const [deadline, setDeadline] = useState<string | null>(null);
+  // Findings are fields of a form, so the server's `findings.<item code>` errors land under their item.
+  const [form] = Form.useForm<{ findings: Record<string, string>; inspectedOn?: Dayjs; rectificationDeadline?: Dayjs }>();
+  const { onError, onValuesChange } = useFormErrors(form, { toast: true });
+  const inspectedOn = (Form.useWatch('inspectedOn', form) as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null;
+  const deadline = (Form.useWatch('rectificationDeadline', form) as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null;
   const record = useMutation({
-    mutationFn: () => api.post<InspectionView>(`/supervision/inspections/${inspection!.id}/result`, { inspectedOn, results: answers, findings, rectificationDeadline: deadline ?? undefined }),
+    mutationFn: () => api.post<InspectionView>(`/supervision/inspections/${inspection!.id}/result`, {
+        inspectedOn,
+        results: answers,
+        findings: Object.fromEntries(Object.entries((form.getFieldValue('findings') ?? {}) as Record<string, string | undefined>).filter(([code, v]) => answers[code] === 'fail' && v)),
+        rectificationDeadline: deadline ?? undefined,
+      }),
     onSuccess: () => {
+      void message.success(t('inspections.recorded'));
       void qc.invalidateQueries({ queryKey: ['supervision-inspections'] });
       void qc.invalidateQueries({ queryKey: ['supervision-orders'] });
       onClose();
     },
-    onError: (e) => message.error(e instanceof ApiError ? [e.message, ...e.fields.slice(0, 3).map((f) => `${f.field}: ${f.message}`)].join(' ') : String(e)),
+    onError: (e) => void onError(e),
   });
   const items = inspection ? (checklists.data?.types[inspection.inspectionType] ?? []) : [];
   const editing = inspection?.status === 'scheduled' && can('supervision.manage');
@@ -85,11 +95,18 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
   return (
     <Drawer open={!!inspection} onClose={onClose} width={880} title={inspection ? `${inspection.centerName} · ${t(`type.${inspection.inspectionType}`)}` : ''} destroyOnHidden>
       {inspection && (
+        <Form form={form} component={false} onValuesChange={onValuesChange}>
         <Space direction="vertical" style={{ width: '100%' }} size={12}>
           {editing && (
             <Space wrap>
-              <DatePicker placeholder={t('field.inspectedOn')} onChange={(d) => setInspectedOn(d ? d.format('YYYY-MM-DD') : null)} />
-              {anyFail && <DatePicker placeholder={t('field.deadline')} onChange={(d) => setDeadline(d ? d.format('YYYY-MM-DD') : null)} />}
+              <Form.Item name="inspectedOn" style={{ marginBottom: 0 }}>
+                <DatePicker placeholder={t('field.inspectedOn')} data-testid="inspected-on" />
+              </Form.Item>
+              {anyFail && (
+                <Form.Item name="rectificationDeadline" style={{ marginBottom: 0 }}>
+                  <DatePicker placeholder={t('field.deadline')} data-testid="rectification-deadline" />
+                </Form.Item>
+              )}
               <Button type="primary" disabled={!inspectedOn || Object.keys(answers).length < items.length} loading={record.isPending} onClick={() => record.mutate()}>
                 {t('inspections.record')}
               </Button>
@@ -112,7 +129,11 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
                   editing ? (
                     <Space direction="vertical" style={{ width: '100%' }}>
                       <Radio.Group size="small" value={answers[i.code]} onChange={(e) => setAnswers((a) => ({ ...a, [i.code]: e.target.value }))} options={['pass', 'fail', 'na'].map((v) => ({ value: v, label: t(`answer.${v}`) }))} />
-                      {answers[i.code] === 'fail' && <Input size="small" placeholder={t('field.findings')} value={findings[i.code]} onChange={(e) => setFindings((f) => ({ ...f, [i.code]: e.target.value }))} />}
+                      {answers[i.code] === 'fail' && (
+                        <Form.Item name={['findings', i.code]} style={{ marginBottom: 0 }}>
+                          <Input size="small" placeholder={t('field.findings')} data-testid={`finding-${i.code}`} />
+                        </Form.Item>
+                      )}
                     </Space>
                   ) : inspection.results ? (
                     <>
@@ -124,6 +145,7 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
             ]}
           />
         </Space>
+        </Form>
       )}
     </Drawer>
   );

@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { PlanView } from '../../../src/modules/supervision/contract.ts';
 
 const TYPES = ['routine', 'fireSafety', 'foodHygiene', 'special'];
@@ -17,6 +17,7 @@ export function PlansTab() {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const formErrors = useFormErrors(form, { toast: true });
   const [drawForm] = Form.useForm();
   const [creating, setCreating] = useState(false);
   const [drawing, setDrawing] = useState<PlanView | null>(null);
@@ -26,28 +27,29 @@ export function PlansTab() {
     mutationFn: (v: { name: string; inspectionType: string; period: [{ format(f: string): string }, { format(f: string): string }]; sampleSize: number; inspectorsPerCenter: number }) =>
       api.post<PlanView>('/supervision/plans', { name: v.name, inspectionType: v.inspectionType, periodFrom: v.period[0].format('YYYY-MM-DD'), periodTo: v.period[1].format('YYYY-MM-DD'), sampleSize: v.sampleSize, inspectorsPerCenter: v.inspectorsPerCenter }),
     onSuccess: () => {
+      void message.success(t('common:feedback.created'));
       setCreating(false);
       form.resetFields();
       refresh();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['name', 'sampleSize', 'inspectorsPerCenter']);
-      if (rest) message.error(rest);
+      formErrors.onError(e);
     },
   });
   const draw = useMutation({
     mutationFn: (v: { seed?: string }) => api.post<PlanView>(`/supervision/plans/${drawing!.id}/draw`, { seed: v.seed?.trim() || undefined }),
-    onSuccess: () => {
+    onSuccess: (p) => {
+      void message.success(t('common:feedback.drawn', { count: p.draw?.assignments.length ?? p.sampleSize }));
       setDrawing(null);
       drawForm.resetFields();
       refresh();
       void qc.invalidateQueries({ queryKey: ['supervision-inspections'] });
     },
-    onError: (e) => message.error((e as Error & { fields?: { message: string }[] }).fields?.[0]?.message ?? (e as Error).message),
+    onError: (e) => message.error(errorText(e)),
   });
   const verify = async (p: PlanView) => {
     const r = await api.get<{ reproducible: boolean; seed: string; algorithm: string }>(`/supervision/plans/${p.id}/verify`);
-    modal[r.reproducible ? 'success' : 'error']({ title: r.reproducible ? t('plans.reproducible') : t('plans.notReproducible'), content: `${t('plans.seed')}：${r.seed} · ${r.algorithm}` });
+    modal[r.reproducible ? 'success' : 'error']({ title: r.reproducible ? t('plans.reproducible') : t('plans.notReproducible'), content: `${t('plans.seed')}：${r.seed} · ${t('plans.method')}` });
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -65,7 +67,7 @@ export function PlansTab() {
           rowExpandable: (p) => !!p.draw,
           expandedRowRender: (p) => (
             <Typography.Text type="secondary">
-              {t('plans.seed')}：{p.draw!.seed} · {p.draw!.algorithm} · {t('field.candidates')} {p.draw!.candidates.length} · {t('field.drawnBy')} {p.drawnByName} {p.drawnAt?.slice(0, 16).replace('T', ' ')}
+              {t('plans.seed')}：{p.draw!.seed} · {t('plans.method')} · {t('field.candidates')} {p.draw!.candidates.length} · {t('field.drawnBy')} {p.drawnByName} {p.drawnAt?.slice(0, 16).replace('T', ' ')}
             </Typography.Text>
           ),
         }}
@@ -96,21 +98,21 @@ export function PlansTab() {
         ]}
       />
       <Modal open={creating} title={t('plans.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ inspectionType: 'routine', inspectorsPerCenter: 2, sampleSize: 5 }} onFinish={(v) => create.mutate(v)}>
-          <Form.Item name="name" label={t('field.name')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={formErrors.onValuesChange} layout="vertical" initialValues={{ inspectionType: 'routine', inspectorsPerCenter: 2, sampleSize: 5 }} onFinish={(v) => create.mutate(v)}>
+          <Form.Item name="name" label={t('field.name')} rules={[rules.required()]}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="inspectionType" label={t('field.type')} rules={[{ required: true }]}>
+          <Form.Item name="inspectionType" label={t('field.type')} rules={[rules.choose()]}>
             <Select options={TYPES.map((v) => ({ value: v, label: t(`type.${v}`) }))} />
           </Form.Item>
-          <Form.Item name="period" label={t('field.period')} rules={[{ required: true }]}>
+          <Form.Item name="period" label={t('field.period')} rules={[rules.choose()]}>
             <DatePicker.RangePicker />
           </Form.Item>
           <Space>
-            <Form.Item name="sampleSize" label={t('field.sampleSize')} rules={[{ required: true }]}>
+            <Form.Item name="sampleSize" label={t('field.sampleSize')} rules={[rules.required()]}>
               <InputNumber min={1} max={2000} />
             </Form.Item>
-            <Form.Item name="inspectorsPerCenter" label={t('field.inspectorsPerCenter')} rules={[{ required: true }]}>
+            <Form.Item name="inspectorsPerCenter" label={t('field.inspectorsPerCenter')} rules={[rules.required()]}>
               <InputNumber min={1} max={5} />
             </Form.Item>
           </Space>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Input, Modal, Select, Space, Table, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api.ts';
+import { errorText } from '../../components/formErrors.ts';
 import { useAuth } from '../../auth.tsx';
 import { useUrlState } from '../../components/useUrlState.ts';
 import type { OrderView } from '../../../src/modules/supervision/contract.ts';
@@ -28,8 +29,11 @@ export function RectificationsTab() {
   const act = useMutation({
     mutationFn: (a: { id: string; kind: 'respond' | 'accept' | 'reject' }) =>
       a.kind === 'respond' ? api.post(`/supervision/rectifications/${a.id}/response`, { response: text }) : api.post(`/supervision/rectifications/${a.id}/review`, a.kind === 'accept' ? { decision: 'accept' } : { decision: 'reject', comment: text, newDeadline }),
-    onSuccess: done,
-    onError: (e) => message.error((e as Error).message),
+    onSuccess: (_, a) => {
+      void message.success(t(a.kind === 'respond' ? 'common:feedback.submitted' : a.kind === 'accept' ? 'common:feedback.approved' : 'common:feedback.rejected'));
+      done();
+    },
+    onError: (e) => message.error(errorText(e)),
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { api, qs, type Paged } from '../../api.ts';
 import { useAuth } from '../../auth.tsx';
-import { applyApiError } from '../../components/formErrors.ts';
+import { errorText, useFormErrors, rules } from '../../components/formErrors.ts';
 import type { cloudView, ComplaintView, creditRow, IncidentView } from '../../../src/modules/supervision/contract.ts';
 import type { CenterListItem } from '../../../src/modules/childcare/contract.ts';
 
@@ -19,6 +19,7 @@ export function IncidentsTab() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
+  const formErrors = useFormErrors(form, { toast: true });
   const [reporting, setReporting] = useState(false);
   const [closing, setClosing] = useState<IncidentView | null>(null);
   const [note, setNote] = useState('');
@@ -34,17 +35,17 @@ export function IncidentsTab() {
       refresh();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['centerId', 'occurredAt', 'kind', 'severity', 'description', 'childrenAffected', 'actionsTaken']);
-      if (rest) message.error(rest);
+      formErrors.onError(e);
     },
   });
   const handle = useMutation({
     mutationFn: (a: { id: string; body: unknown }) => api.post(`/supervision/incidents/${a.id}/handle`, a.body),
     onSuccess: () => {
+      void message.success(t('common:feedback.handled'));
       setClosing(null);
       refresh();
     },
-    onError: (e) => message.error((e as Error).message),
+    onError: (e) => message.error(errorText(e)),
   });
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
@@ -87,28 +88,28 @@ export function IncidentsTab() {
         ]}
       />
       <Modal open={reporting} title={t('incidents.report')} onCancel={() => setReporting(false)} onOk={() => form.submit()} confirmLoading={report.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" initialValues={{ severity: 'general', childrenAffected: 1 }} onFinish={(v) => report.mutate(v)}>
-          <Form.Item name="centerId" label={t('field.center')} rules={[{ required: true }]}>
+        <Form form={form} onValuesChange={formErrors.onValuesChange} layout="vertical" initialValues={{ severity: 'general', childrenAffected: 1 }} onFinish={(v) => report.mutate(v)}>
+          <Form.Item name="centerId" label={t('field.center')} rules={[rules.choose()]}>
             <Select options={(centers.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))} loading={centers.isLoading} />
           </Form.Item>
           <Space>
-            <Form.Item name="occurredAt" label={t('field.occurredAt')} rules={[{ required: true }]}>
+            <Form.Item name="occurredAt" label={t('field.occurredAt')} rules={[rules.choose()]}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
             </Form.Item>
-            <Form.Item name="kind" label={t('field.kind')} rules={[{ required: true }]}>
+            <Form.Item name="kind" label={t('field.kind')} rules={[rules.choose()]}>
               <Select style={{ width: 130 }} options={KINDS.map((v) => ({ value: v, label: t(`kind.${v}`) }))} />
             </Form.Item>
-            <Form.Item name="severity" label={t('field.severity')} rules={[{ required: true }]}>
+            <Form.Item name="severity" label={t('field.severity')} rules={[rules.choose()]}>
               <Select style={{ width: 90 }} options={['general', 'serious', 'major'].map((v) => ({ value: v, label: t(`incidentSeverity.${v}`) }))} />
             </Form.Item>
           </Space>
-          <Form.Item name="description" label={t('field.description')} rules={[{ required: true }]}>
+          <Form.Item name="description" label={t('field.description')} rules={[rules.required()]}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
-          <Form.Item name="childrenAffected" label={t('field.childrenAffected')} rules={[{ required: true }]}>
+          <Form.Item name="childrenAffected" label={t('field.childrenAffected')} rules={[rules.required()]}>
             <InputNumber min={0} max={1000} />
           </Form.Item>
-          <Form.Item name="actionsTaken" label={t('field.actionsTaken')} rules={[{ required: true }]}>
+          <Form.Item name="actionsTaken" label={t('field.actionsTaken')} rules={[rules.required()]}>
             <Input.TextArea rows={3} maxLength={2000} />
           </Form.Item>
         </Form>
@@ -136,11 +137,12 @@ export function ComplaintsTab() {
   const handle = useMutation({
     mutationFn: (a: { id: string; action: string; reply?: string }) => api.post(`/supervision/complaints/${a.id}/handle`, { action: a.action, reply: a.reply }),
     onSuccess: () => {
+      void message.success(t('common:feedback.handled'));
       setActing(null);
       setReply('');
       void qc.invalidateQueries({ queryKey: ['supervision-complaints'] });
     },
-    onError: (e) => message.error((e as Error).message),
+    onError: (e) => message.error(errorText(e)),
   });
   return (
     <>
@@ -219,11 +221,15 @@ type Cloud = z.infer<typeof cloudView>;
 export function CloudTab() {
   const { t } = useTranslation(['supervision', 'grading']);
   const { can } = useAuth();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const data = useQuery({ queryKey: ['supervision-cloud'], queryFn: () => api.get<Cloud>('/supervision/cloud') });
   const connect = useMutation({
     mutationFn: (centerId: string) => api.post<Cloud>(`/supervision/centers/${centerId}/cloud`, { connected: true }),
-    onSuccess: (d) => qc.setQueryData(['supervision-cloud'], d),
+    onSuccess: (d) => {
+      void message.success(t('common:feedback.connected'));
+      qc.setQueryData(['supervision-cloud'], d);
+    },
   });
   const d = data.data;
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
