@@ -36,7 +36,6 @@ export function InstitutionsTab() {
   const [state, update] = useUrlState({ unitCode: undefined } as Record<string, string | undefined>);
   const summary = useQuery({ queryKey: ['elderly-beds', state.unitCode], queryFn: () => api.get<BedSummary>(`/elderly/beds${qs({ unitCode: state.unitCode })}`) });
   const list = useQuery({ queryKey: ['elderly-institutions', state.unitCode], queryFn: () => api.get<InstitutionView[]>(`/elderly/institutions${qs({ unitCode: state.unitCode })}`) });
-  const fields = ['unitCode', 'name', 'publicHome', 'beds', 'nursingBeds', 'dementiaBeds', 'occupiedBeds', 'socialWorkers', 'address'];
   const create = useMutation({
     mutationFn: (v: Record<string, unknown>) => api.post<InstitutionView>('/elderly/institutions', v),
     onSuccess: (r) => {
@@ -46,7 +45,7 @@ export function InstitutionsTab() {
       void qc.invalidateQueries({ queryKey: ['elderly-beds'] });
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, fields);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

@@ -50,7 +50,7 @@ export function WaitingListTab() {
       refresh();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['personId', 'appliedOn']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

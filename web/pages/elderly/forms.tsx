@@ -31,7 +31,6 @@ export function ProfileForm({ person, open, onClose }: FormProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const refresh = useRefresh(person.personId);
-  const fields = ['household', 'livingArrangement', 'economicStatus', 'healthStatus', 'careMode', 'flags', 'note'];
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => api.put<ProfileDetail>(`/elderly/profiles/${person.personId}`, v),
     onSuccess: () => {
@@ -40,7 +39,7 @@ export function ProfileForm({ person, open, onClose }: FormProps) {
       onClose();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, fields);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });
@@ -82,7 +81,6 @@ export function AssessmentForm({ person, open, onClose }: FormProps) {
   const refresh = useRefresh(person.personId);
   const standard = useQuery({ queryKey: ['elderly-standard'], queryFn: () => api.get<Standard>('/elderly/ability-standard') });
   const items = standard.data?.dimensions.flatMap((d) => d.items) ?? [];
-  const fieldNames = ['assessedOn', 'reason', 'riskEvents', ...items.map((i) => `scores.${i.code}`)];
   const save = useMutation({
     mutationFn: (body: unknown) => api.post<AssessmentView>(`/elderly/profiles/${person.personId}/assessments`, body),
     onSuccess: (a) => {
@@ -91,7 +89,7 @@ export function AssessmentForm({ person, open, onClose }: FormProps) {
       onClose();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, fieldNames);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });
@@ -162,7 +160,6 @@ export function HealthForm({ person, open, onClose }: FormProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const refresh = useRefresh(person.personId);
-  const fields = ['assessedOn', 'smoking', 'drinking', 'exercise', 'systolic', 'diastolic', 'heightCm', 'weightKg', 'fastingGlucose', 'tcmConstitution', 'selfCare'];
   const save = useMutation({
     mutationFn: (body: unknown) => api.post<HealthView>(`/elderly/profiles/${person.personId}/health-assessments`, body),
     onSuccess: (h) => {
@@ -171,7 +168,7 @@ export function HealthForm({ person, open, onClose }: FormProps) {
       onClose();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, fields);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });
@@ -212,7 +209,7 @@ export function ScreenForm({ person, open, onClose }: FormProps) {
       onClose();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['screenedOn', 'tool', 'score', 'education']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });
@@ -244,7 +241,7 @@ export function StepForm({ c, action, onClose }: { c: DementiaCaseView; action: 
       onClose();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['on', 'referralLevel', 'institution', 'outcome', 'note']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

@@ -208,7 +208,7 @@ function KeysTab() {
       message.success(t('keys.created'));
       void qc.invalidateQueries({ queryKey: ['feed-keys'] });
     } catch (e) {
-      const rest = applyApiError(form, e, ['name', 'department']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     }
   };
@@ -296,7 +296,7 @@ function AlertsTab() {
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['feed-alerts'] });
     } catch (e) {
-      const rest = applyApiError(form, e, ['note']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     }
   };

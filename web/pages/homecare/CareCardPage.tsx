@@ -43,7 +43,7 @@ export function CareCardPage() {
       refresh();
     },
     onError: (e) => {
-      const rest = applyApiError(form, renameFields(e, { amountFen: 'amountYuan' }), ['personId', 'amountYuan', 'memo']);
+      const rest = applyApiError(form, renameFields(e, { amountFen: 'amountYuan' })).text;
       if (rest) message.error(rest);
     },
   });

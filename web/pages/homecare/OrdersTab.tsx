@@ -41,7 +41,7 @@ export function OrdersTab() {
       refresh();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['personId', 'itemId', 'quantity', 'scheduledOn', 'payment', 'note']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

@@ -31,7 +31,7 @@ export function ProvidersTab() {
       void qc.invalidateQueries({ queryKey: ['homecare-providers'] });
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['unitCode', 'name', 'categories', 'phone', 'address', 'username']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });
@@ -45,7 +45,7 @@ export function ProvidersTab() {
       void qc.invalidateQueries({ queryKey: ['homecare-providers'] });
     },
     onError: (e) => {
-      const rest = applyApiError(itemForm, e, ['category', 'name', 'chargeUnit']);
+      const rest = applyApiError(itemForm, e).text;
       if (rest) message.error(rest);
     },
   });

@@ -33,9 +33,8 @@ export function TimeBankPage() {
   const refresh = () => {
     for (const k of ['homecare-accounts', 'homecare-services', 'homecare-statement', 'homecare-relatives']) void qc.invalidateQueries({ queryKey: [k] });
   };
-  const fields = ['volunteerId', 'recipientId', 'serviceType', 'servedOn', 'minutes', 'hours', 'description', 'personId', 'memo', 'fromPersonId', 'toPersonId', 'relativeId', 'relation'];
   const onError = (e: unknown) => {
-    const rest = applyApiError(form, renameFields(e, { minutes: dialog === 'record' ? 'minutes' : 'hours' }), fields);
+    const rest = applyApiError(form, renameFields(e, { minutes: dialog === 'record' ? 'minutes' : 'hours' })).text;
     if (rest) message.error(rest);
   };
   const save = useMutation({

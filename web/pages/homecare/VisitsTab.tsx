@@ -29,7 +29,7 @@ export function VisitsTab() {
       void qc.invalidateQueries({ queryKey: ['homecare-coverage'] });
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['personId', 'visitedOn', 'mode', 'visitorName', 'findings', 'category', 'tier']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

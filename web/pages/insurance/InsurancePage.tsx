@@ -112,7 +112,7 @@ function ChildrenTab({ year, unitCode, list }: { year: number; unitCode?: string
       setEditing(null);
       void qc.invalidateQueries({ queryKey: ['insurance-children'] });
     } catch (e) {
-      const rest = applyApiError(form, e, ['status', 'note']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     }
   };

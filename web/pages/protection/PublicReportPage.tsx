@@ -8,7 +8,6 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { CityUnitPicker } from './CityUnitPicker.tsx';
 import { CATEGORIES } from './ReportForm.tsx';
 
-const FIELDS = ['unitCode', 'situation', 'location', 'childName', 'childDescription', 'category', 'reporterContact'];
 
 /** The report anyone may make without an account: what happened, where, the child if known; a receipt number back, nothing else. */
 export function PublicReportPage() {
@@ -24,7 +23,7 @@ export function PublicReportPage() {
     try {
       setReceipt((await api.post<{ receiptNo: string }>('/protection/public/reports', v)).receiptNo);
     } catch (e) {
-      setError(applyApiError(form, e, FIELDS));
+      setError(applyApiError(form, e).text);
     } finally {
       setBusy(false);
     }

@@ -7,7 +7,6 @@ import { applyApiError } from '../../components/formErrors.ts';
 import { CityUnitPicker } from './CityUnitPicker.tsx';
 
 export const CATEGORIES = ['sexualHarm', 'violence', 'neglect', 'abandonment', 'noCarer', 'minorPregnancy', 'bullying', 'other'] as const;
-const FIELDS = ['personId', 'childName', 'childDescription', 'unitCode', 'category', 'riskLevel', 'situation', 'location'];
 
 /** The mandatory report (强制报告) of a signed-in user: a registered child, or the child as the reporter knows them. */
 export function ReportForm() {
@@ -36,7 +35,7 @@ export function ReportForm() {
       setReceipt(res.receiptNo);
       message.success(t('report.success'));
     } catch (e) {
-      setError(applyApiError(form, e, FIELDS));
+      setError(applyApiError(form, e).text);
     } finally {
       setBusy(false);
     }

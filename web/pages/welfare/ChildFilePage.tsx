@@ -183,7 +183,7 @@ function useDialogSave(fields: string[], success: string, onSaved: (f: ChildFile
       onClose();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, fields);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

@@ -104,7 +104,7 @@ function AddHomeModal({ hubs, onClose }: { hubs: HomeView[]; onClose: () => void
       onClose();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['unitCode', 'name', 'kind', 'hubId', 'address', 'openedOn']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });
@@ -152,7 +152,7 @@ function HomeDrawer({ id, hubs, onClose }: { id: string | null; hubs: HomeView[]
       invalidate();
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['heldOn', 'title', 'participants']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

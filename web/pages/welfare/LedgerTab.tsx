@@ -128,7 +128,6 @@ interface PersonOption {
   unitName: string;
 }
 
-const FIELDS = ['personId', 'category', 'subclass', 'basis', 'startDate', 'directorId', 'supervisorId', 'guardianName', 'guardianRelation', 'guardianPhone'];
 
 /** Opens a key child's file for a child of the people registry. */
 function AddChildModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (f: ChildFile) => void }) {
@@ -158,7 +157,7 @@ function AddChildModal({ open, onClose, onCreated }: { open: boolean; onClose: (
       onCreated(f);
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, FIELDS);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });

@@ -27,7 +27,7 @@ export function WorkersTab() {
       void qc.invalidateQueries({ queryKey: ['welfare-workers'] });
     },
     onError: (e) => {
-      const rest = applyApiError(form, e, ['unitCode', 'role', 'name', 'phone']);
+      const rest = applyApiError(form, e).text;
       if (rest) message.error(rest);
     },
   });
