@@ -20,7 +20,7 @@ describe('one map', () => {
     expect(own.points.every((p: { code: string }) => p.code.startsWith('330602'))).toBe(true);
   });
 
-  it('lists facilities by kind with capacity, and the kinds not yet held as unavailable', async () => {
+  it('lists facilities by kind with capacity', async () => {
     const created = await yuecheng.post('/api/health/centers', { unitCode: '330602001', name: '塔山街道儿童健康管理中心', hostInstitution: '塔山街道社区卫生服务中心', status: 'operating', openedOn: '2024-03-01', childHealthStaff: 4 });
     expect(created.statusCode).toBe(201);
     const res = await yuecheng.get('/api/geo/facilities');
@@ -28,7 +28,8 @@ describe('one map', () => {
     const f = res.json();
     const health = f.kinds.find((k: { code: string }) => k.code === 'childHealthCenter');
     expect(health).toMatchObject({ available: true, count: 1, capacity: 4 });
-    expect(f.kinds.find((k: { code: string }) => k.code === 'childcareStation')).toMatchObject({ available: false, count: 0 });
+    // Every kind is now held by a module: elderly institutions and children's homes included.
+    expect(f.kinds.filter((k: { available: boolean }) => !k.available)).toEqual([]);
     expect(f.kinds.find((k: { code: string }) => k.code === 'elderlyFacility')).toMatchObject({ available: true });
     expect(f.facilities[0]).toMatchObject({ name: '塔山街道儿童健康管理中心', located: 'unitPoint' });
     expect(f.facilities[0].lon).toBeGreaterThan(120);
@@ -60,10 +61,10 @@ describe('15-minute service circle', () => {
     expect(c.balance.theil).toBeGreaterThan(0.5);
   });
 
-  it('takes other assumptions as parameters, and refuses a kind with no data or out-of-range input', async () => {
+  it('takes other assumptions as parameters, and refuses an unknown kind or out-of-range input', async () => {
     const slow = (await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&unit=330602001&walkMetresPerMinute=60')).json();
     expect(slow.params.reachMetres).toBe(692);
-    const bad = await yuecheng.get('/api/geo/service-circle?kind=childcareStation');
+    const bad = await yuecheng.get('/api/geo/service-circle?kind=noSuchKind');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0]).toMatchObject({ field: 'kind', code: 'indicators.unknownKind' });
     expect((await yuecheng.get('/api/geo/service-circle?kind=childHealthCenter&detourFactor=9')).json().error.fields[0].field).toBe('detourFactor');
