@@ -74,8 +74,19 @@ export async function seedWelfare(p: Platform, rng: Rng, opts: { count: number; 
   const others = candidates.filter((c) => !c.unit_code.startsWith('330602001'));
   const chosen = new Map<string, (typeof candidates)[number]>();
   for (const c of tashan.slice(0, opts.tashan)) chosen.set(c.id, c);
-  while (chosen.size < Math.min(opts.count, candidates.length) && others.length) {
-    const c = others[rng.int(0, others.length - 1)];
+  // The rest drawn at random (a Fisher–Yates shuffle), from the other townships first and from
+  // 塔山街道's remaining children only when the others run out.
+  const shuffled = <T,>(list: T[]): T[] => {
+    const out = [...list];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  };
+  const want = Math.min(opts.count, candidates.length);
+  for (const c of [...shuffled(others), ...shuffled(tashan.slice(opts.tashan))]) {
+    if (chosen.size >= want) break;
     chosen.set(c.id, c);
   }
   const rows = new CopyRows();
