@@ -140,6 +140,7 @@ const foreignEnrolment = ((await shengzhouParent.post(`/api/admission/applicatio
 const careBase = `/api/family/centers/${foreignCare.centerId}`;
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 await shengzhou.post(`${careBase}/attendance/absent`, { enrolmentId: foreignEnrolment, day: addDays(today, -1), absence: 'leave', note: '嵊州专测请假' });
+await shengzhou.post(`${careBase}/attendance/check-in`, { enrolmentId: foreignEnrolment, droppedOffBy: '嵊州专测家长' });
 const foreignReport = (await shengzhou.put(`${careBase}/reports`, { enrolmentId: foreignEnrolment, day: today, meals: [], mood: 'happy', activities: '嵊州专测活动', photos: [{ mimeType: 'image/png', dataBase64: PNG, caption: '嵊州专测照片' }] })).json() as { id: string; photos: { id: string }[] };
 await created(shengzhou.post(`${careBase}/messages`, { personId: foreignChild.id, body: '嵊州专测留言' }));
 await created(shengzhou.post(`${careBase}/notices`, { title: '嵊州专测通知', body: '嵊州专测通知正文' }));
