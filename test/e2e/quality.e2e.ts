@@ -62,6 +62,17 @@ describe('grading in the browser', () => {
       },
       { timeout: 60_000, interval: 500 },
     );
+    // A retried pick may leave the dropdown open over the buttons: close it by a click beside it.
+    const openDropdowns = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await expect
+      .poll(
+        async () => {
+          if (await openDropdowns.count()) await modal.locator('.ant-modal-title').click();
+          return openDropdowns.count();
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(0);
     await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('submit-application').click();
     const refusal = page.getByTestId('eligibility-refusal');
