@@ -49,7 +49,8 @@ describe('grading in the browser', () => {
     // may land during the modal's animation: open it and pick, until the option is there.
     await vi.waitFor(
       async () => {
-        await page.locator('#new-application_centerId').click({ force: true });
+        if (!(await modal.isVisible())) await page.getByTestId('new-application').click();
+        await page.locator('#new-application_centerId').click({ force: true, timeout: 5_000 });
         await page.getByTitle('浏览器测评托育园').click({ timeout: 5_000 });
       },
       { timeout: 60_000, interval: 500 },
@@ -57,7 +58,7 @@ describe('grading in the browser', () => {
     await expect.poll(() => page.getByText('暂不符合申报条件').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await vi.waitFor(
       async () => {
-        await page.locator('#new-application_level').click({ force: true });
+        await page.locator('#new-application_level').click({ force: true, timeout: 5_000 });
         await page.getByTitle('三级').click({ timeout: 5_000 });
       },
       { timeout: 60_000, interval: 500 },
