@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import type { Permission } from '../access/index.ts';
 import { childcareCenters } from '../childcare/index.ts';
+import { admissionRounds } from './schema.ts';
 
 export interface CenterRef {
   id: string;
@@ -38,4 +39,23 @@ export async function centersOfActor(ex: Executor, actor: Actor, permission: Per
     .from(childcareCenters)
     .where(and(...conds))
     .orderBy(childcareCenters.name);
+}
+
+/** Rounds the actor may see: those in scope, and the round of the county the actor lives in. */
+export function roundVisible(actor: Actor): SQL {
+  return or(inScope(admissionRounds.unitCode, actor), sql`${actor.scope} LIKE ${admissionRounds.unitCode} || '%'`)!;
+}
+
+export async function loadRound(ex: Executor, actor: Actor, id: string) {
+  const [r] = await ex.select().from(admissionRounds).where(and(eq(admissionRounds.id, id), roundVisible(actor))).limit(1);
+  if (!r) throw AppError.notFound();
+  return r;
+}
+
+/** A round the actor manages: inside the actor's own scope. */
+export async function managedRound(ex: Executor, actor: Actor, id: string) {
+  requirePermission(actor, 'admission.manage');
+  const [r] = await ex.select().from(admissionRounds).where(and(eq(admissionRounds.id, id), inScope(admissionRounds.unitCode, actor))).limit(1);
+  assertWithinScope(r?.unitCode, actor);
+  return r;
 }

@@ -4,24 +4,11 @@ import { actorOf } from '../../app/auth.ts';
 import { idParam, ok } from '../../app/schemas.ts';
 import type { Platform } from '../../app/context.ts';
 import { allocationSummary, applicationInput, applicationsQuery, applicationView, exitInput, programInput, programView, roundInput, roundView } from './contract.ts';
-import {
-  acceptOffer,
-  allocateRound,
-  apply,
-  closeRound,
-  createRound,
-  declineOffer,
-  exitEnrolment,
-  expireOffers,
-  listApplications,
-  listPrograms,
-  listRounds,
-  openRound,
-  placeCenters,
-  ownApplications,
-  setProgram,
-  withdrawApplication,
-} from './service.ts';
+import { allocateRound, closeRound, createRound, listRounds, openRound } from './rounds.service.ts';
+import { expireOffers } from './waitlist.service.ts';
+import { listPrograms, placeCenters, setProgram } from './programs.service.ts';
+import { apply, listApplications, ownApplications } from './applications.service.ts';
+import { acceptOffer, declineOffer, exitEnrolment, withdrawApplication } from './offers.service.ts';
 
 const tags = ['admission'];
 

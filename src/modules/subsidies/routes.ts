@@ -21,7 +21,10 @@ import {
   ruleInput,
   ruleView,
 } from './contract.ts';
-import { addRuleVersion, approveMonth, computeMonth, decideClaim, exportMonths, getMonth, listClaims, listMonths, listRules, payMonth, submitClaim, subsidyOverview } from './service.ts';
+import { addRuleVersion, listRules } from './rules.service.ts';
+import { computeMonth } from './run.service.ts';
+import { approveMonth, exportMonths, getMonth, listMonths, payMonth, subsidyOverview } from './months.service.ts';
+import { decideClaim, listClaims, submitClaim } from './claims.service.ts';
 
 const tags = ['subsidies'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -13,7 +13,7 @@ import { CopyRows } from '../../db/copyRows.ts';
 import type { GradeRecord } from '../grading/index.ts';
 import { computeMonthlySubsidy, computeOneTimeSubsidy, monthDays } from './monthly.ts';
 import { CHILDCARE_RULES } from './catalogue.ts';
-import { centerFactSpans, COUNTED_CARE_TYPES } from './service.ts';
+import { centerFactSpans, COUNTED_CARE_TYPES } from './run.service.ts';
 
 const COLS = {
   months: ['id', 'unit_code', 'center_id', 'month', 'status', 'children', 'total_fen', 'unmet', 'computed_at', 'computed_by_name', 'approved_at', 'approved_by_name', 'paid_on'],
