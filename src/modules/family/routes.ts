@@ -35,33 +35,12 @@ import {
 } from './contract.ts';
 import { FOOD_TABLE } from './nutrition.ts';
 import { centerImmunisation, centerTours, recordTour, tourSchedule } from './health.service.ts';
-import {
-  bookActivity,
-  cancelActivityBooking,
-  centerActivities,
-  centerNotices,
-  centerReports,
-  checkIn,
-  checkOut,
-  childDay,
-  createActivity,
-  homeVisits,
-  markAbsent,
-  mealPlan,
-  parentActivities,
-  parentMessages,
-  publishNotice,
-  recordHomeVisit,
-  reportPhoto,
-  roster,
-  saveMealPlan,
-  sendParentMessage,
-  sendStaffMessage,
-  staffCenters,
-  staffMessages,
-  threads,
-  writeReport,
-} from './service.ts';
+import { bookActivity, cancelActivityBooking, centerActivities, createActivity, homeVisits, parentActivities, recordHomeVisit } from './activities.service.ts';
+import { checkIn, checkOut, markAbsent, roster, staffCenters } from './attendance.service.ts';
+import { childDay } from './day.service.ts';
+import { mealPlan, saveMealPlan } from './meals.service.ts';
+import { centerNotices, parentMessages, publishNotice, sendParentMessage, sendStaffMessage, staffMessages, threads } from './messages.service.ts';
+import { centerReports, reportPhoto, writeReport } from './reports.service.ts';
 
 const tags = ['family'];
 const personParam = z.object({ id: z.uuid() });
