@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
@@ -12,7 +12,7 @@ import { persons } from '../people/index.ts';
 import { lotteryNumber, TIE_BREAK, type PriorityRule } from './priority.ts';
 import { centerForActor, loadRound } from './access.ts';
 import { admissionApplications, admissionChoices, admissionPrograms, admissionRounds } from './schema.ts';
-import { eligibilityProblem, offerDeadline, type ApplicationStatus } from './workflow.ts';
+import { eligibilityProblem, type ApplicationStatus } from './workflow.ts';
 import type { ApplicationInput, ApplicationView } from './contract.ts';
 
 const NO_USER = '00000000-0000-0000-0000-000000000000';

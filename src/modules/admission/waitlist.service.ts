@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
 import { type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
