@@ -10,6 +10,7 @@ import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, isWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { toXlsx } from '../../app/spreadsheet.ts';
 import { translator, type Locale } from '../../i18n/index.ts';
+import { containsPattern } from '../../db/like.ts';
 import { appendAudit } from '../audit/index.ts';
 import { findUnit, unitNameMap } from '../org/index.ts';
 import { isOperator, loadCenter, visibleCentersAs, type CenterRow } from './access.ts';
@@ -146,7 +147,7 @@ function listWhere(actor: Actor, q: CentersQuery): SQL {
   if (q.operatorKind) conds.push(sql`c.operator_kind = ${q.operatorKind}`);
   if (q.affordable) conds.push(sql`c.affordable = ${q.affordable === 'true'}`);
   if (q.warnings) conds.push(sql`EXISTS (SELECT 1 FROM childcare_ratio_warnings w WHERE w.center_id = c.id AND w.resolved_at IS NULL)`);
-  if (q.q) conds.push(sql`(c.name LIKE ${`%${q.q}%`} OR c.operator_name LIKE ${`%${q.q}%`} OR c.address LIKE ${`%${q.q}%`})`);
+  if (q.q) conds.push(sql`(c.name LIKE ${containsPattern(q.q)} OR c.operator_name LIKE ${containsPattern(q.q)} OR c.address LIKE ${containsPattern(q.q)})`);
   return sql.join(conds, sql` AND `);
 }
 

@@ -8,6 +8,7 @@ import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, isWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { appendAudit } from '../audit/index.ts';
 import { findUnit, unitNameMap } from '../org/index.ts';
 import { ageOn } from '../people/index.ts';
@@ -51,7 +52,7 @@ export async function listInstitutions(p: Platform, actor: Actor, q: z.infer<typ
   requirePermission(actor, 'elderly.read');
   const parts: SQL[] = [inScope(elderlyInstitutions.unitCode, actor)];
   if (q.unitCode) parts.push(sql`${elderlyInstitutions.unitCode} LIKE ${`${q.unitCode}%`}`);
-  if (q.q) parts.push(sql`${elderlyInstitutions.name} LIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.q) parts.push(sql`${elderlyInstitutions.name} LIKE ${containsPattern(q.q)}`);
   const rows = await p.db.orm.select().from(elderlyInstitutions).where(and(...parts)).orderBy(asc(elderlyInstitutions.unitCode), asc(elderlyInstitutions.name)).limit(1000);
   const names = await unitNameMap(p.db.orm, rows.map((r) => r.unitCode));
   const waiting = await waitingCounts(p.db.orm, rows.map((r) => r.id));

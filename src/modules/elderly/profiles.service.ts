@@ -8,6 +8,7 @@ import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import { addMonths } from '../../app/dates.ts';
+import { containsPattern } from '../../db/like.ts';
 import { appendAudit } from '../audit/index.ts';
 import { unitNameMap } from '../org/index.ts';
 import { ageOn } from '../people/index.ts';
@@ -26,7 +27,7 @@ export const sixtyBy = (today: string) => addMonths(today, -60 * 12);
 function profileFilters(actor: Actor, q: Omit<ProfilesQuery, 'page' | 'pageSize'>, today: string): SQL {
   const parts: SQL[] = [inScope(sql`p.unit_code`, actor), sql`p.birth_date <= ${sixtyBy(today)}`];
   if (q.unitCode) parts.push(sql`p.unit_code LIKE ${`${q.unitCode}%`}`);
-  if (q.q) parts.push(sql`p.name LIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.q) parts.push(sql`p.name LIKE ${containsPattern(q.q)}`);
   if (q.livingArrangement) parts.push(sql`ep.living_arrangement = ${q.livingArrangement}`);
   if (q.economicStatus) parts.push(sql`ep.economic_status = ${q.economicStatus}`);
   if (q.abilityLevel === 'notAssessed') parts.push(sql`la.level IS NULL`);

@@ -11,7 +11,7 @@ import { assertWithinScope, inScope, requirePermission, type Actor } from '../..
 import { addDays, addMonths } from '../../app/dates.ts';
 import type { Executor } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
-import { can, users } from '../access/index.ts';
+import { actorDisplayName, can } from '../access/index.ts';
 import { unitNameMap } from '../org/index.ts';
 import { childcareCenters, childcareDocuments } from '../childcare/index.ts';
 import { centerGrades, gradingApplications } from './schema.ts';
@@ -20,12 +20,6 @@ import { checkEligibility } from './eligibility.ts';
 import { CURRENT_STANDARD, LEVEL_SETTINGS, checkScores, resultLevel, scoreSheet, standardOf } from './standard.ts';
 import { levelRank, type EligibilityCheck, type GradeLevel } from './vocabulary.ts';
 import type { ApplicationsQuery, ApplicationView, GradesQuery, GradeView } from './contract.ts';
-
-async function actorName(ex: Executor, actor: Actor): Promise<string> {
-  if (!actor.id) return actor.username;
-  const [u] = await ex.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).limit(1);
-  return u?.name ?? actor.username;
-}
 
 function canRead(actor: Actor): void {
   if (!can(actor.role, 'grading.read') && !can(actor.role, 'grading.apply')) throw AppError.forbidden();
@@ -198,7 +192,7 @@ export async function recordAssessment(p: Platform, actor: Actor, id: string, in
         resultLevel: result.level,
         resultReasons: result.reasons,
         assessedBy: actor.id,
-        assessedByName: await actorName(tx, actor),
+        assessedByName: await actorDisplayName(tx, actor),
         assessedAt: sql`now()`,
         updatedAt: sql`now()`,
       })
@@ -230,7 +224,7 @@ export async function publishResult(p: Platform, actor: Actor, id: string): Prom
     const today = p.today();
     if (row.resultLevel) {
       const previous = await currentGradeRow(tx, row.centerId, today);
-      if (previous) await tx.update(centerGrades).set({ endedOn: today, endReason: 'superseded', endComment: null, endedByName: await actorName(tx, actor) }).where(eq(centerGrades.id, previous.id));
+      if (previous) await tx.update(centerGrades).set({ endedOn: today, endReason: 'superseded', endComment: null, endedByName: await actorDisplayName(tx, actor) }).where(eq(centerGrades.id, previous.id));
       await tx.insert(centerGrades).values({
         unitCode: row.unitCode,
         centerId: row.centerId,
@@ -240,7 +234,7 @@ export async function publishResult(p: Platform, actor: Actor, id: string): Prom
         validTo: addDays(addMonths(today, 12 * LEVEL_SETTINGS.validityYears), -1),
       });
     }
-    const [updated] = await tx.update(gradingApplications).set({ status: 'published', publishedAt: sql`now()`, publishedByName: await actorName(tx, actor), updatedAt: sql`now()` }).where(eq(gradingApplications.id, id)).returning();
+    const [updated] = await tx.update(gradingApplications).set({ status: 'published', publishedAt: sql`now()`, publishedByName: await actorDisplayName(tx, actor), updatedAt: sql`now()` }).where(eq(gradingApplications.id, id)).returning();
     await appendAudit(tx, actor, { action: 'grading.application.publish', entityType: 'grading_application', entityId: id, unitCode: row.unitCode, detail: { result: row.resultLevel } });
     return toView(tx, updated);
   });
@@ -260,7 +254,7 @@ export async function downgradeCenter(p: Platform, actor: Actor, centerId: strin
     if (input.on <= current.validFrom) throw AppError.field('on', 'grading.beforeGrade');
     if (input.level && levelRank(input.level) <= levelRank(current.level)) throw AppError.field('level', 'grading.notLower');
     if (LEVEL_SETTINGS.assessedBy[current.level] === 'city' && actor.scope.length !== 4) throw AppError.field('level', 'grading.cityAssesses');
-    const name = await actorName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     await tx.update(centerGrades).set({ endedOn: input.on, endReason: input.level ? 'downgraded' : 'revoked', endComment: input.reason, endedByName: name }).where(eq(centerGrades.id, current.id));
     if (input.level) await tx.insert(centerGrades).values({ unitCode: center.unitCode, centerId: center.id, level: input.level, validFrom: input.on, validTo: current.validTo });
     await appendAudit(tx, actor, { action: input.level ? 'grading.grade.downgrade' : 'grading.grade.revoke', entityType: 'childcare_center', entityId: center.id, unitCode: center.unitCode, detail: { from: current.level, to: input.level, on: input.on } });

@@ -13,8 +13,9 @@ import { addDays } from '../../app/dates.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import { uuidv7 } from '../../db/uuid.ts';
+import { containsPattern } from '../../db/like.ts';
 import { appendAudit } from '../audit/index.ts';
-import { can } from '../access/index.ts';
+import { actorDisplayName, can } from '../access/index.ts';
 import { unitNameMap } from '../org/index.ts';
 import { accountById, captureHold, countyOf, personAccount, placeHold, postMovement, releaseHold, statementLines, systemAccount, type AccountRow, type PostResult } from './ledger.ts';
 import { available } from './ledgerRules.ts';
@@ -59,12 +60,6 @@ async function q<T = Row>(ex: Executor, query: SQL): Promise<T[]> {
   return (Array.isArray(r) ? r : ((r as { rows?: T[] }).rows ?? [])) as T[];
 }
 
-async function actorName(ex: Executor, actor: Actor): Promise<string> {
-  if (!actor.id) return actor.username;
-  const [u] = await q<{ name: string }>(ex, sql`SELECT display_name AS name FROM users WHERE id = ${actor.id}`);
-  return u?.name ?? actor.username;
-}
-
 function readAny(actor: Actor): void {
   if (!can(actor.role, 'homecare.read') && !can(actor.role, 'homecare.provide') && !can(actor.role, 'homecare.self')) throw AppError.forbidden();
 }
@@ -107,17 +102,13 @@ async function accountViewById(ex: Executor, id: string, today: string): Promise
   return (await toAccountViews(ex, rows, today))[0];
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[%_\\]/g, (m) => `\\${m}`);
-}
-
 export async function listAccounts(p: Platform, actor: Actor, query: AccountsQuery): Promise<{ items: AccountView[]; total: number; page: number; pageSize: number }> {
   requirePermission(actor, 'homecare.read');
   const pageNo = query.page ?? 1;
   const size = query.pageSize ?? 20;
   const conds: SQL[] = [sql`a.owner = 'person'`, sql`a.currency = ${query.currency}`, inScope(sql`a.unit_code`, actor)];
   if (query.unitCode) conds.push(sql`a.unit_code LIKE ${`${query.unitCode}%`}`);
-  if (query.q) conds.push(sql`pe.name LIKE ${`%${escapeLike(query.q)}%`}`);
+  if (query.q) conds.push(sql`pe.name LIKE ${containsPattern(query.q)}`);
   const where = sql.join(conds, sql` AND `);
   const rows = await q<AccountListRow>(p.db.orm, sql`${ACCOUNT_SELECT} WHERE ${where} ORDER BY a.balance DESC, a.id LIMIT ${size} OFFSET ${(pageNo - 1) * size}`);
   const [{ n }] = await q<{ n: number }>(p.db.orm, sql`SELECT count(*)::int AS n FROM homecare_accounts a JOIN persons pe ON pe.id = a.person_id WHERE ${where}`);
@@ -153,7 +144,7 @@ export async function issueCard(p: Platform, actor: Actor, input: { personId: st
     if (!mayHoldCard(rule, person.birthDate, p.today())) throw AppError.field('personId', 'homecare.notElderly', { age: rule.minAge });
     const account = await personAccount(tx, 'card', person.id, person.unitCode);
     const issue = await systemAccount(tx, 'card', 'issue', countyOf(person.unitCode));
-    const r = await postMovement(tx, actor, await actorName(tx, actor), {
+    const r = await postMovement(tx, actor, await actorDisplayName(tx, actor), {
       kind: 'issue', amount: input.amountFen, debitAccountId: issue.id, creditAccountId: account.id, idempotencyKey: input.idempotencyKey, unitCode: person.unitCode, memo: input.memo ?? null,
     });
     return movementView(tx, r, account.id, p.today());
@@ -179,7 +170,7 @@ export async function refundCard(p: Platform, actor: Actor, input: { txnId: stri
       sql`SELECT coalesce(sum(amount), 0)::float8 AS refunded FROM homecare_ledger_txns WHERE reverses_txn_id = ${spend.id} AND idempotency_key <> ${input.idempotencyKey}`,
     );
     if (refunded + input.amountFen > spend.amount) throw AppError.field('amountFen', 'homecare.refundTooLarge');
-    const r = await postMovement(tx, actor, await actorName(tx, actor), {
+    const r = await postMovement(tx, actor, await actorDisplayName(tx, actor), {
       kind: 'refund', amount: input.amountFen, debitAccountId: settlement.id, creditAccountId: entry.accountId, reversesTxnId: spend.id, orderId: spend.orderId, idempotencyKey: input.idempotencyKey, unitCode: spend.unitCode, memo: input.reason,
     });
     return movementView(tx, r, entry.accountId, p.today());
@@ -197,7 +188,7 @@ export async function expireCard(p: Platform, actor: Actor, accountId: string, i
     const amount = prior?.amount ?? available(account);
     if (amount <= 0) throw AppError.field('amountFen', 'homecare.nothingToExpire');
     const expiry = await systemAccount(tx, 'card', 'expiry', countyOf(account.unitCode));
-    const r = await postMovement(tx, actor, await actorName(tx, actor), { kind: 'expiry', amount, debitAccountId: account.id, creditAccountId: expiry.id, idempotencyKey: input.idempotencyKey, unitCode: account.unitCode, memo: input.reason });
+    const r = await postMovement(tx, actor, await actorDisplayName(tx, actor), { kind: 'expiry', amount, debitAccountId: account.id, creditAccountId: expiry.id, idempotencyKey: input.idempotencyKey, unitCode: account.unitCode, memo: input.reason });
     return movementView(tx, r, account.id, p.today());
   });
 }
@@ -340,7 +331,7 @@ export async function listOrders(p: Platform, actor: Actor, query: OrdersQuery):
   if (query.providerId) conds.push(sql`o.provider_id = ${query.providerId}`);
   if (query.personId) conds.push(sql`o.person_id = ${query.personId}`);
   if (query.unitCode) conds.push(sql`o.unit_code LIKE ${`${query.unitCode}%`}`);
-  if (query.q) conds.push(sql`(pe.name LIKE ${`%${escapeLike(query.q)}%`} OR pr.name LIKE ${`%${escapeLike(query.q)}%`})`);
+  if (query.q) conds.push(sql`(pe.name LIKE ${containsPattern(query.q)} OR pr.name LIKE ${containsPattern(query.q)})`);
   const where = sql.join(conds, sql` AND `);
   const rows = await q<OrderRow>(p.db.orm, sql`${ORDER_SELECT} WHERE ${where} ORDER BY o.requested_at DESC, o.id DESC LIMIT ${size} OFFSET ${(pageNo - 1) * size}`);
   const [{ n }] = await q<{ n: number }>(
@@ -398,7 +389,7 @@ export async function createOrder(p: Platform, actor: Actor, input: OrderInput):
     if (input.payment === 'card' && !cardPaysFor(cardRule, item.category)) throw AppError.field('payment', 'homecare.categoryNotEligible');
     if (input.scheduledOn < addDays(p.today(), -30)) throw AppError.field('scheduledOn', 'homecare.scheduledPast');
     const id = uuidv7();
-    const name = await actorName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     const amount = orderAmount(item.priceFen, input.quantity);
     if (amount > 100_000_000) throw AppError.field('quantity', 'homecare.amountTooLarge');
     await tx.execute(sql`INSERT INTO homecare_orders (id, unit_code, person_id, provider_id, item_id, category, item_name, price_fen, quantity, amount_fen, payment, status, scheduled_on, note, requested_by_name)
@@ -420,7 +411,7 @@ export async function actOnOrder(p: Platform, actor: Actor, id: string, action: 
     const step = orderStep(row.status as OrderStatus, action, row.payment, party);
     if (!step) throw AppError.conflict('status', 'homecare.orderTransition');
     if (action === 'rate' && !input.rating) throw AppError.field('rating', 'homecare.ratingRequired');
-    const name = await actorName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     let holdId = row.holdId;
     let spendId: string | null = null;
     if (step.effect === 'placeHold') {
@@ -476,7 +467,7 @@ export async function recordVolunteerService(p: Platform, actor: Actor, input: V
     if ('error' in earned) throw AppError.field('minutes', earned.error);
     const id = uuidv7();
     await tx.execute(sql`INSERT INTO homecare_volunteer_services (id, unit_code, volunteer_id, recipient_id, service_type, served_on, minutes, description, status, recorded_by_name)
-      VALUES (${id}, ${volunteer.unitCode}, ${volunteer.id}, ${input.recipientId ?? null}, ${input.serviceType}, ${input.servedOn}, ${input.minutes}, ${input.description || null}, 'recorded', ${await actorName(tx, actor)})`);
+      VALUES (${id}, ${volunteer.unitCode}, ${volunteer.id}, ${input.recipientId ?? null}, ${input.serviceType}, ${input.servedOn}, ${input.minutes}, ${input.description || null}, 'recorded', ${await actorDisplayName(tx, actor)})`);
     await appendAudit(tx, actor, { action: 'homecare.volunteer.record', entityType: 'homecare_volunteer_service', entityId: id, unitCode: volunteer.unitCode, detail: { volunteerId: volunteer.id, minutes: input.minutes } });
     const [row] = await q<VolunteerServiceView>(tx, sql`${SERVICE_SELECT} WHERE s.id = ${id}`);
     return row;
@@ -494,7 +485,7 @@ export async function decideVolunteerService(p: Platform, actor: Actor, id: stri
     );
     if (!s) throw AppError.notFound();
     if (s.status !== 'recorded') throw AppError.conflict('status', 'homecare.serviceDecided');
-    const name = await actorName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     if (decision === 'confirm') {
       const earned = earnedMinutes(ruleOn(TIME_BANK_RULES, s.servedOn), s.serviceType, s.minutes);
       if ('error' in earned) throw AppError.field('minutes', earned.error);
@@ -520,7 +511,7 @@ export async function redeemTime(p: Platform, actor: Actor, input: { personId: s
     if (!mayRedeem(rule, person.birthDate, p.today())) throw AppError.field('personId', 'homecare.tooYoungToRedeem', { age: rule.redeemMinAge });
     const account = await personAccount(tx, 'time', person.id, person.unitCode);
     const sink = await systemAccount(tx, 'time', 'redeem', countyOf(person.unitCode));
-    const r = await postMovement(tx, actor, await actorName(tx, actor), { kind: 'redeem', amount: input.minutes, debitAccountId: account.id, creditAccountId: sink.id, idempotencyKey: input.idempotencyKey, unitCode: person.unitCode, memo: input.memo });
+    const r = await postMovement(tx, actor, await actorDisplayName(tx, actor), { kind: 'redeem', amount: input.minutes, debitAccountId: account.id, creditAccountId: sink.id, idempotencyKey: input.idempotencyKey, unitCode: person.unitCode, memo: input.memo });
     return movementView(tx, r, account.id, p.today());
   });
 }
@@ -537,7 +528,7 @@ export async function transferTime(p: Platform, actor: Actor, input: { fromPerso
     if (!mayTransfer(rule, link?.relation ?? null)) throw AppError.field('toPersonId', 'homecare.notRelative', { relations: rule.transferRelations.join('、') });
     const source = await personAccount(tx, 'time', from.id, from.unitCode);
     const target = await personAccount(tx, 'time', to.id, to.unitCode);
-    const r = await postMovement(tx, actor, await actorName(tx, actor), { kind: 'transfer', amount: input.minutes, debitAccountId: source.id, creditAccountId: target.id, idempotencyKey: input.idempotencyKey, unitCode: from.unitCode, memo: `${from.name} → ${to.name}` });
+    const r = await postMovement(tx, actor, await actorDisplayName(tx, actor), { kind: 'transfer', amount: input.minutes, debitAccountId: source.id, creditAccountId: target.id, idempotencyKey: input.idempotencyKey, unitCode: from.unitCode, memo: `${from.name} → ${to.name}` });
     return movementView(tx, r, source.id, p.today());
   });
 }
@@ -561,7 +552,7 @@ export async function addRelative(p: Platform, actor: Actor, input: { personId: 
     const a = await personInScope(tx, actor, input.personId);
     const b = await personInScope(tx, actor, input.relativeId);
     if (a.id === b.id) throw AppError.field('relativeId', 'homecare.samePerson');
-    const name = await actorName(tx, actor);
+    const name = await actorDisplayName(tx, actor);
     for (const [x, y, rel] of [[a, b, input.relation], [b, a, inverseRelation(input.relation)]] as const) {
       await tx.execute(sql`INSERT INTO homecare_relatives (id, unit_code, person_id, relative_id, relation, recorded_by_name) VALUES (${uuidv7()}, ${x.unitCode}, ${x.id}, ${y.id}, ${rel}, ${name})
         ON CONFLICT (person_id, relative_id) DO UPDATE SET relation = EXCLUDED.relation`);
@@ -591,7 +582,7 @@ export async function recordVisit(p: Platform, actor: Actor, input: { personId: 
     const person = await personInScope(tx, actor, input.personId);
     const id = uuidv7();
     await tx.execute(sql`INSERT INTO homecare_visits (id, unit_code, person_id, visited_on, mode, visitor_name, findings, recorded_by_name) VALUES
-      (${id}, ${person.unitCode}, ${person.id}, ${input.visitedOn}, ${input.mode}, ${input.visitorName}, ${input.findings || null}, ${await actorName(tx, actor)})`);
+      (${id}, ${person.unitCode}, ${person.id}, ${input.visitedOn}, ${input.mode}, ${input.visitorName}, ${input.findings || null}, ${await actorDisplayName(tx, actor)})`);
     await appendAudit(tx, actor, { action: 'homecare.visit.record', entityType: 'homecare_visit', entityId: id, unitCode: person.unitCode, detail: { personId: person.id, visitedOn: input.visitedOn } });
   });
   return visitCoverage(p, actor, {});

@@ -7,6 +7,7 @@ import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { appendAudit, auditLog } from '../audit/index.ts';
 import { users, ROLES } from '../access/index.ts';
 import { persons } from '../people/index.ts';
@@ -31,10 +32,6 @@ function overdueSql(now: Date): SQL {
   return sql`(${protectionCases.stage} <> 'closed' AND ${protectionCases.stageDueAt} < ${now.toISOString()}::timestamptz)`;
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function listConditions(actor: Actor, q: Omit<CasesQuery, 'page' | 'pageSize'>, now: Date): SQL[] {
   const conds: SQL[] = [casesVisibleTo(actor)];
   if (q.unitCode) {
@@ -45,7 +42,7 @@ function listConditions(actor: Actor, q: Omit<CasesQuery, 'page' | 'pageSize'>, 
   if (q.overdue === 'true') conds.push(overdueSql(now));
   if (q.overdue === 'false') conds.push(sql`NOT ${overdueSql(now)}`);
   if (q.q) {
-    const pattern = `%${escapeLike(q.q)}%`;
+    const pattern = containsPattern(q.q);
     conds.push(sql`(${protectionCases.receiptNo} = ${q.q} OR coalesce(${persons.name}, ${protectionCases.reportedChildName}, '') LIKE ${pattern})`);
   }
   return conds;

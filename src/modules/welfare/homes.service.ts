@@ -9,17 +9,11 @@ import { addMonths } from '../../app/dates.ts';
 import { assertWithinScope, inScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
 import { appendAudit } from '../audit/index.ts';
-import { users } from '../access/index.ts';
+import { actorDisplayName } from '../access/index.ts';
 import { findUnit, orgUnits, unitNameMap } from '../org/index.ts';
 import { welfareHomeActivities, welfareHomes } from './schema.ts';
 import { homeTargets } from './homes.ts';
 import type { HomeInput, HomeView } from './contract.ts';
-
-async function actorName(ex: Executor, actor: Actor): Promise<string> {
-  if (!actor.id) return actor.username;
-  const [u] = await ex.select({ name: users.displayName }).from(users).where(eq(users.id, actor.id)).limit(1);
-  return u?.name ?? actor.username;
-}
 
 async function selectHomes(ex: Executor, actor: Actor, conds: SQL[], today: string): Promise<HomeView[]> {
   const since = addMonths(today, -12);
@@ -90,7 +84,7 @@ export async function addHome(p: Platform, actor: Actor, input: HomeInput) {
     await checkHub(tx, actor, input.hubId, input.unitCode);
     const [row] = await tx
       .insert(welfareHomes)
-      .values({ unitCode: input.unitCode, name: input.name, kind: input.kind, hubId: input.hubId ?? null, address: input.address ?? null, openedOn: input.openedOn, createdByName: await actorName(tx, actor) })
+      .values({ unitCode: input.unitCode, name: input.name, kind: input.kind, hubId: input.hubId ?? null, address: input.address ?? null, openedOn: input.openedOn, createdByName: await actorDisplayName(tx, actor) })
       .onConflictDoNothing()
       .returning({ id: welfareHomes.id });
     if (!row) throw AppError.conflict('name', 'welfare.homeExists');
@@ -121,7 +115,7 @@ export async function addActivity(p: Platform, actor: Actor, homeId: string, inp
   await p.db.transaction(async (tx) => {
     const [home] = await tx.select({ unitCode: welfareHomes.unitCode }).from(welfareHomes).where(and(eq(welfareHomes.id, homeId), inScope(welfareHomes.unitCode, actor))).limit(1);
     assertWithinScope(home?.unitCode, actor);
-    const [row] = await tx.insert(welfareHomeActivities).values({ unitCode: home.unitCode, homeId, ...input, createdByName: await actorName(tx, actor) }).onConflictDoNothing().returning({ id: welfareHomeActivities.id });
+    const [row] = await tx.insert(welfareHomeActivities).values({ unitCode: home.unitCode, homeId, ...input, createdByName: await actorDisplayName(tx, actor) }).onConflictDoNothing().returning({ id: welfareHomeActivities.id });
     if (row) await appendAudit(tx, actor, { action: 'welfare.home.activity', entityType: 'welfare_home', entityId: homeId, unitCode: home.unitCode, detail: { heldOn: input.heldOn } });
   });
   return getHome(p, actor, homeId);

@@ -28,25 +28,11 @@ import {
   workersQuery,
   workerView,
 } from './contract.ts';
-import {
-  addMembership,
-  addWorker,
-  approveRun,
-  computeSupport,
-  countChildren,
-  endMembership,
-  exportChildren,
-  getChild,
-  getRun,
-  listCategories,
-  listChildren,
-  listRuns,
-  listWorkers,
-  overdueVisits,
-  recordVisit,
-  registerChild,
-  updateContact,
-} from './service.ts';
+import { countChildren, exportChildren, listCategories, listChildren } from './children.service.ts';
+import { addMembership, endMembership, getChild, registerChild, updateContact } from './files.service.ts';
+import { approveRun, computeSupport, getRun, listRuns } from './support.service.ts';
+import { overdueVisits, recordVisit } from './visits.service.ts';
+import { addWorker, listWorkers } from './workers.service.ts';
 import { categoryOf } from './rules.ts';
 import { activityInput, homeDetail, homeInput, homeLinkInput, homesQuery, homeTargetsView, homeView } from './contract.ts';
 import { addActivity, addHome, getHome, homeTargetsIn, linkHome, listHomes } from './homes.service.ts';
