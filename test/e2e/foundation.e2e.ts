@@ -25,6 +25,8 @@ describe('the web app', () => {
     await page.locator('.ant-tree-treenode', { hasText: '越城区' }).locator('.ant-tree-switcher').click();
     await tree.getByText('塔山街道').click();
     await page.getByTestId('unit-title').getByText('绍兴市 / 越城区 / 塔山街道').waitFor();
+    // The title changes before the township's villages arrive: wait for the row, then count it.
+    await page.getByRole('cell', { name: '花园社区' }).first().waitFor();
     expect(await page.getByRole('cell', { name: '花园社区' }).count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('unit')).toBe('330602001');
   });
