@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Platform } from '../../app/context.ts';
+import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../app/errors.ts';
 import { inScope, type Actor } from '../../app/scope.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -71,12 +72,18 @@ export async function roster(p: Platform, actor: Actor, centerId: string, day = 
   return rows.map((r) => ({ ...r, attendance: am.get(r.enrolmentId) ?? null, reportWritten: rm.has(r.enrolmentId) }));
 }
 
+/** A center's enrolment current on the day, with its attendance record of that day if one exists. */
+async function dayRecord(tx: Executor, actor: Actor, centerId: string, enrolmentId: string, day: string) {
+  const center = await centerForActor(tx, actor, centerId, 'family.staff');
+  const e = await enrolmentAt(tx, actor, center, enrolmentId, day);
+  const [existing] = await tx.select().from(familyAttendance).where(and(eq(familyAttendance.enrolmentId, e.id), eq(familyAttendance.day, day), inScope(familyAttendance.unitCode, actor))).limit(1);
+  return { center, e, existing };
+}
+
 export async function checkIn(p: Platform, actor: Actor, centerId: string, input: z.infer<typeof checkInInput>): Promise<AttendanceView> {
   const day = input.day ?? p.today();
   return p.db.transaction(async (tx) => {
-    const center = await centerForActor(tx, actor, centerId, 'family.staff');
-    const e = await enrolmentAt(tx, actor, center, input.enrolmentId, day);
-    const [existing] = await tx.select().from(familyAttendance).where(and(eq(familyAttendance.enrolmentId, e.id), eq(familyAttendance.day, day), inScope(familyAttendance.unitCode, actor))).limit(1);
+    const { center, e, existing } = await dayRecord(tx, actor, centerId, input.enrolmentId, day);
     if (existing?.checkInAt) throw AppError.conflict('enrolmentId', 'family.alreadyCheckedIn');
     const name = await actorDisplayName(tx, actor);
     const values = { checkInAt: instant(day, input.time), checkInBy: actor.id, checkInByName: name, droppedOffBy: input.droppedOffBy, absence: null, note: null };
@@ -91,9 +98,7 @@ export async function checkIn(p: Platform, actor: Actor, centerId: string, input
 export async function checkOut(p: Platform, actor: Actor, centerId: string, input: z.infer<typeof checkOutInput>): Promise<AttendanceView> {
   const day = input.day ?? p.today();
   return p.db.transaction(async (tx) => {
-    const center = await centerForActor(tx, actor, centerId, 'family.staff');
-    const e = await enrolmentAt(tx, actor, center, input.enrolmentId, day);
-    const [existing] = await tx.select().from(familyAttendance).where(and(eq(familyAttendance.enrolmentId, e.id), eq(familyAttendance.day, day), inScope(familyAttendance.unitCode, actor))).limit(1);
+    const { center, e, existing } = await dayRecord(tx, actor, centerId, input.enrolmentId, day);
     if (!existing?.checkInAt) throw AppError.conflict('enrolmentId', 'family.notCheckedIn');
     if (existing.checkOutAt) throw AppError.conflict('enrolmentId', 'family.alreadyCheckedOut');
     const at = instant(day, input.time);
@@ -111,9 +116,7 @@ export async function checkOut(p: Platform, actor: Actor, centerId: string, inpu
 export async function markAbsent(p: Platform, actor: Actor, centerId: string, input: z.infer<typeof absentInput>): Promise<AttendanceView> {
   const day = input.day ?? p.today();
   return p.db.transaction(async (tx) => {
-    const center = await centerForActor(tx, actor, centerId, 'family.staff');
-    const e = await enrolmentAt(tx, actor, center, input.enrolmentId, day);
-    const [existing] = await tx.select().from(familyAttendance).where(and(eq(familyAttendance.enrolmentId, e.id), eq(familyAttendance.day, day), inScope(familyAttendance.unitCode, actor))).limit(1);
+    const { center, e, existing } = await dayRecord(tx, actor, centerId, input.enrolmentId, day);
     if (existing?.checkInAt) throw AppError.conflict('enrolmentId', 'family.alreadyCheckedIn');
     const values = { absence: input.absence, note: input.note ?? null };
     const [row] = existing
