@@ -166,6 +166,9 @@ export async function seedPlatform(p: Platform, opts: SeedOptions): Promise<{ un
     await seedHomecare(p, rng.fork('homecare'));
     progress('homecare', 1, 1);
   }
+  // Planner statistics for everything loaded so far (the embedded database has no autovacuum),
+  // so the feeds' joins of people with facts are planned as joins, not row-by-row lookups.
+  await p.db.exec('ANALYZE');
   await seedFeeds(p, rng.fork('feeds'), { scale: opts.scale, password: DEMO_PASSWORD, onProgress: (done, total) => progress('feeds', done, total) });
   progress('indicators', 0, 1);
   await refreshIndicators(p, actor, 'seed');

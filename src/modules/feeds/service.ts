@@ -168,6 +168,10 @@ export async function runFeed(p: Platform, actor: Actor, source: FeedSource, rec
       await appendAudit(tx, actor, { action: 'feeds.run', entityType: 'import_run', entityId: run.id, unitCode: actor.scope, detail: { ...totals, department: source.department, kind: source.kind } });
       return { ...done, department: source.department, feedType: source.kind, channel: source.channel };
     });
+    // The embedded database has no autovacuum: without fresh planner statistics the queries
+    // that join people with their facts (the insurance lapse list) run row by row after a large
+    // upload. A run that wrote rows gathers them before anything reads its facts.
+    if (totals.rowsInserted + totals.rowsUpdated > 0) await p.db.exec('ANALYZE person_facts, feed_alerts');
     for (const l of listeners) await l(p, actor, finished);
     return finished;
   } catch (err) {

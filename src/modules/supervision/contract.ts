@@ -56,6 +56,8 @@ export const resultInput = z.object({
   /** Required when any item failed: the deadline of the rectification order. */
   rectificationDeadline: isoDate.optional(),
   requirement: z.string().trim().max(1000).optional(),
+  /** Required when the one recording is not one of the inspection's inspectors (see mayRecord). */
+  onBehalfReason: z.string().trim().max(500).optional(),
 });
 export type ResultInput = z.infer<typeof resultInput>;
 
@@ -76,6 +78,14 @@ export const inspectionView = z.object({
   results: z.record(z.string(), answer).nullable(),
   summary: z.string().nullable(),
   findings: z.array(findingView),
+  /**
+   * How the caller may record the result of a scheduled inspection: as one of its inspectors,
+   * on their behalf (the one who scheduled it, or an administrator; a reason is required and
+   * audited), or not at all.
+   */
+  mayRecord: z.enum(['inspector', 'onBehalf', 'no']),
+  /** After a result with findings: the center's credit score and level it left. */
+  credit: z.object({ score: z.number(), level: z.string(), change: z.number() }).optional(),
 });
 export type InspectionView = z.infer<typeof inspectionView>;
 export const inspectionsQuery = z.object({

@@ -19,6 +19,11 @@ export async function recordCredit(tx: Executor, e: { unitCode: string; centerId
     .onConflictDoNothing();
 }
 
+/** A center's credit as of a day, from its events in the window. */
+export async function creditNow(ex: Executor, centerId: string, today: string): Promise<ReturnType<typeof creditScore>> {
+  return creditScore(await ex.select({ points: creditEvents.points, occurredOn: creditEvents.occurredOn }).from(creditEvents).where(eq(creditEvents.centerId, centerId)), today);
+}
+
 export async function listCredit(p: Platform, actor: Actor, q: { unitCode?: string; level?: string }) {
   canRead(actor);
   if (q.unitCode) assertWithinScope(q.unitCode, actor);

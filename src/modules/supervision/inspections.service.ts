@@ -11,9 +11,11 @@ import type { Platform } from '../../app/context.ts';
 import { AppError } from '../../app/errors.ts';
 import { assertWithinScope, inScope, isWithinScope, requirePermission, type Actor } from '../../app/scope.ts';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
+import { pointsFor } from './credit.ts';
 import { appendAudit } from '../audit/index.ts';
 import { actorDisplayName, users } from '../access/index.ts';
-import { canRead } from './access.ts';
+import { canRead, recordingRight } from './access.ts';
 import { findUnit, unitNameMap } from '../org/index.ts';
 import { childcareCenters } from '../childcare/index.ts';
 import { centerForActor, centersVisibleTo } from '../grading/index.ts';
@@ -21,7 +23,7 @@ import { inspectionFindings, inspectionPlans, inspections, rectificationOrders, 
 import { checkDraw, drawInspections } from './draw.ts';
 import { CHECKLIST_VERSION, checkAnswers, findingsOf } from './checklist.ts';
 import { isOverdue, nextOrderStatus } from './rectification.ts';
-import { recordCredit } from './credit.service.ts';
+import { creditNow, recordCredit } from './credit.service.ts';
 import type { InspectionsQuery, InspectionView, OrderReview, OrderView, PlanInput, PlanView, ResultInput } from './contract.ts';
 
 
@@ -88,6 +90,7 @@ export async function drawPlan(p: Platform, actor: Actor, id: string, input: { s
           scheduledOn: plan.periodFrom,
           inspectorIds: a.inspectorIds,
           inspectorNames: a.inspectorIds.map((i) => nameOf.get(i)!),
+          scheduledBy: actor.id,
           status: 'scheduled' as const,
         })),
       );
@@ -120,7 +123,7 @@ export async function listPlans(p: Platform, actor: Actor, q: { unitCode?: strin
 
 // ---- inspections -------------------------------------------------------------------------
 
-async function inspectionViews(ex: Executor, rows: { i: typeof inspections.$inferSelect; centerName: string }[]): Promise<InspectionView[]> {
+async function inspectionViews(ex: Executor, actor: Actor, rows: { i: typeof inspections.$inferSelect; centerName: string }[]): Promise<InspectionView[]> {
   const ids = rows.map((r) => r.i.id);
   const findings = ids.length ? await ex.select().from(inspectionFindings).where(inArray(inspectionFindings.inspectionId, ids)).orderBy(asc(inspectionFindings.createdAt)) : [];
   const names = await unitNameMap(ex, rows.map((r) => r.i.unitCode));
@@ -140,6 +143,7 @@ async function inspectionViews(ex: Executor, rows: { i: typeof inspections.$infe
     results: i.results,
     summary: i.summary,
     findings: findings.filter((f) => f.inspectionId === i.id).map((f) => ({ id: f.id, itemCode: f.itemCode, severity: f.severity, description: f.description })),
+    mayRecord: recordingRight(actor, i),
   }));
 }
 
@@ -151,10 +155,10 @@ export async function scheduleInspection(p: Platform, actor: Actor, input: { cen
     if (team.length !== input.inspectorIds.length || team.some((u) => !center.unitCode.startsWith(u.unitCode) || !isWithinScope(u.unitCode, actor))) throw AppError.field('inspectorIds', 'invalid');
     const [row] = await tx
       .insert(inspections)
-      .values({ unitCode: center.unitCode, centerId: center.id, inspectionType: input.inspectionType, checklistVersion: CHECKLIST_VERSION, scheduledOn: input.scheduledOn, inspectorIds: team.map((u) => u.id), inspectorNames: team.map((u) => u.name), status: 'scheduled' })
+      .values({ unitCode: center.unitCode, centerId: center.id, inspectionType: input.inspectionType, checklistVersion: CHECKLIST_VERSION, scheduledOn: input.scheduledOn, inspectorIds: team.map((u) => u.id), inspectorNames: team.map((u) => u.name), scheduledBy: actor.id, status: 'scheduled' })
       .returning();
     await appendAudit(tx, actor, { action: 'supervision.inspection.schedule', entityType: 'inspection', entityId: row.id, unitCode: row.unitCode });
-    return (await inspectionViews(tx, [{ i: row, centerName: center.name }]))[0];
+    return (await inspectionViews(tx, actor, [{ i: row, centerName: center.name }]))[0];
   });
 }
 
@@ -169,6 +173,9 @@ export async function recordResult(p: Platform, actor: Actor, id: string, input:
     assertWithinScope(row?.unitCode, actor);
     const center = await centerForActor(tx, actor, row.centerId);
     if (row.status !== 'scheduled') throw AppError.conflict('status', 'supervision.inspectionDone');
+    const right = recordingRight(actor, row);
+    if (right === 'no') throw AppError.field('inspectors', 'supervision.inspectorsOnly', { names: row.inspectorNames.join('、') });
+    if (right === 'onBehalf' && !input.onBehalfReason) throw AppError.field('onBehalfReason', 'supervision.onBehalfReason');
     if (input.inspectedOn > p.today()) throw AppError.field('inspectedOn', 'supervision.inFuture');
     const issues = checkAnswers(row.inspectionType, input.results, input.findings);
     if (issues.length) throw AppError.validation(issues);
@@ -197,8 +204,17 @@ export async function recordResult(p: Platform, actor: Actor, id: string, input:
         .returning();
       await appendAudit(tx, actor, { action: 'supervision.rectification.issue', entityType: 'rectification_order', entityId: order.id, unitCode: row.unitCode, detail: { deadline: order.deadline } });
     }
-    await appendAudit(tx, actor, { action: 'supervision.inspection.result', entityType: 'inspection', entityId: id, unitCode: row.unitCode, detail: { findings: found.length } });
-    return (await inspectionViews(tx, [{ i: updated, centerName: center.name }]))[0];
+    await appendAudit(tx, actor, {
+      action: right === 'onBehalf' ? 'supervision.inspection.resultOnBehalf' : 'supervision.inspection.result',
+      entityType: 'inspection',
+      entityId: id,
+      unitCode: row.unitCode,
+      detail: right === 'onBehalf' ? { findings: found.length, inspectors: row.inspectorNames, reason: input.onBehalfReason } : { findings: found.length },
+    });
+    const [view] = await inspectionViews(tx, actor, [{ i: updated, centerName: center.name }]);
+    if (!found.length) return view;
+    const credit = await creditNow(tx, row.centerId, p.today());
+    return { ...view, credit: { score: credit.score, level: credit.level, change: found.reduce((n, f) => n + pointsFor(`finding.${f.severity}`), 0) } };
   });
 }
 
@@ -211,7 +227,7 @@ function inspectionConditions(actor: Actor, q: Partial<InspectionsQuery>): SQL[]
   if (q.unitCode) conds.push(like(inspections.unitCode, `${q.unitCode}%`));
   if (q.centerId) conds.push(eq(inspections.centerId, q.centerId));
   if (q.planId) conds.push(eq(inspections.planId, q.planId));
-  if (q.q) conds.push(like(childcareCenters.name, `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`));
+  if (q.q) conds.push(like(childcareCenters.name, containsPattern(q.q)));
   return conds;
 }
 
@@ -229,7 +245,7 @@ export async function listInspections(p: Platform, actor: Actor, q: InspectionsQ
     .orderBy(q.order === 'asc' ? asc(col) : desc(col), asc(inspections.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: await inspectionViews(p.db.orm, rows), total, page: q.page, pageSize: q.pageSize };
+  return { items: await inspectionViews(p.db.orm, actor, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function exportInspections(p: Platform, actor: Actor, q: InspectionsQuery): Promise<InspectionView[]> {
@@ -242,14 +258,14 @@ export async function exportInspections(p: Platform, actor: Actor, q: Inspection
     .where(and(...inspectionConditions(actor, q)))
     .orderBy(desc(inspections.scheduledOn))
     .limit(20_000);
-  return inspectionViews(p.db.orm, rows);
+  return inspectionViews(p.db.orm, actor, rows);
 }
 
 export async function getInspection(p: Platform, actor: Actor, id: string): Promise<InspectionView> {
   canRead(actor);
   const [row] = await p.db.orm.select({ i: inspections, centerName: childcareCenters.name }).from(inspections).innerJoin(childcareCenters, eq(childcareCenters.id, inspections.centerId)).where(and(eq(inspections.id, id), ...inspectionConditions(actor, {}))).limit(1);
   assertWithinScope(row?.i.unitCode, actor);
-  return (await inspectionViews(p.db.orm, [row]))[0];
+  return (await inspectionViews(p.db.orm, actor, [row]))[0];
 }
 
 // ---- rectification orders ----------------------------------------------------------------

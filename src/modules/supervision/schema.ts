@@ -35,6 +35,7 @@ export const inspections = pgTable('inspections', {
   inspectedOn: date('inspected_on', { mode: 'string' }),
   inspectorIds: uuid('inspector_ids').array().notNull(),
   inspectorNames: text('inspector_names').array().notNull(),
+  scheduledBy: uuid('scheduled_by'),
   status: text('status').$type<'scheduled' | 'done'>().notNull(),
   results: jsonb('results').$type<Record<string, Answer>>(),
   summary: text('summary'),

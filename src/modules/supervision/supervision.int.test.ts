@@ -46,6 +46,34 @@ describe('the double-random draw (双随机)', () => {
     expect(scheduled.items.map((i: { centerId: string }) => i.centerId).sort()).toEqual(drawn.draw.assignments.map((a: { centerId: string }) => a.centerId).sort());
     for (const i of scheduled.items) expect(i.inspectorNames).toHaveLength(2);
   });
+
+  it('lets only the inspection\'s own inspectors record it; the one who drew it may record on their behalf, with a reason, audited', async () => {
+    const plan = (await county.post('/api/supervision/plans', { name: '2026年第四季度日常检查', inspectionType: 'routine', periodFrom: '2026-11-01', periodTo: '2026-12-31', sampleSize: 6, inspectorsPerCenter: 1 })).json();
+    await county.post(`/api/supervision/plans/${plan.id}/draw`, { seed: '越城-日常' });
+    const inspector = await signIn(app, 'yc-inspector-1', 'a-long-password');
+    const items = (await inspector.get(`/api/supervision/inspections?planId=${plan.id}`)).json().items as { id: string; inspectorNames: string[]; mayRecord: string }[];
+    const mine = items.find((i) => i.inspectorNames.includes('越城区卫健局 检查员甲'))!;
+    const other = items.find((i) => !i.inspectorNames.includes('越城区卫健局 检查员甲'))!;
+    expect(mine.mayRecord).toBe('inspector');
+    expect(other.mayRecord).toBe('no');
+    const result = { inspectedOn: '2026-11-12', results: passAll('routine') };
+    const refused = await inspector.post(`/api/supervision/inspections/${other.id}/result`, result);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.fields[0]).toMatchObject({ field: 'inspectors', code: 'supervision.inspectorsOnly', message: `只有本次检查的检查人员（${other.inspectorNames.join('、')}）可以登记结果` });
+    expect((await inspector.get(`/api/supervision/inspections/${other.id}`)).json().status).toBe('scheduled');
+    expect((await inspector.post(`/api/supervision/inspections/${mine.id}/result`, result)).statusCode).toBe(200);
+
+    const me = (await county.get('/api/auth/me')).json().displayName as string;
+    const onBehalf = items.find((i) => i.id !== mine.id && !i.inspectorNames.includes(me))!;
+    const scheduled = (await county.get(`/api/supervision/inspections/${onBehalf.id}`)).json();
+    expect(scheduled.mayRecord).toBe('onBehalf');
+    const noReason = await county.post(`/api/supervision/inspections/${onBehalf.id}/result`, result);
+    expect(noReason.json().error.fields[0]).toMatchObject({ field: 'onBehalfReason', code: 'supervision.onBehalfReason' });
+    const done = await county.post(`/api/supervision/inspections/${onBehalf.id}/result`, { ...result, onBehalfReason: '检查员现场记录为纸质表，由科室代为录入' });
+    expect(done.statusCode, done.body).toBe(200);
+    const [audit] = await p.db.rows<{ action: string; detail: { reason: string; inspectors: string[] } }>(sql`SELECT action, detail FROM audit_log WHERE entity_id = ${onBehalf.id} AND action LIKE 'supervision.inspection.result%'`);
+    expect(audit).toMatchObject({ action: 'supervision.inspection.resultOnBehalf', detail: { reason: '检查员现场记录为纸质表，由科室代为录入', inspectors: scheduled.inspectorNames } });
+  });
 });
 
 describe('inspection → findings → rectification → credit', () => {
@@ -63,6 +91,7 @@ describe('inspection → findings → rectification → credit', () => {
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().findings).toEqual([expect.objectContaining({ itemCode: 'fire.exits', severity: 'critical' })]);
     expect(await points(c.id)).toEqual([-10]);
+    expect(done.json().credit).toEqual({ score: 90, level: 'A', change: -10 });
     const [order] = (await operator.get('/api/supervision/rectifications')).json();
     expect(order).toMatchObject({ status: 'open', deadline: '2026-11-17', overdue: true, requirement: '二楼疏散通道堆放床垫' });
     const responded = await operator.post(`/api/supervision/rectifications/${order.id}/response`, { response: '床垫已清出，通道已畅通' });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio, Select, Space, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -70,7 +70,7 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
   const checklists = useQuery({ queryKey: ['supervision-checklists'], queryFn: () => api.get<{ types: Record<string, CheckItem[]> }>('/supervision/checklists'), staleTime: Infinity });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   // Findings are fields of a form, so the server's `findings.<item code>` errors land under their item.
-  const [form] = Form.useForm<{ findings: Record<string, string>; inspectedOn?: Dayjs; rectificationDeadline?: Dayjs }>();
+  const [form] = Form.useForm<{ findings: Record<string, string>; inspectedOn?: Dayjs; rectificationDeadline?: Dayjs; onBehalfReason?: string }>();
   const { onError, onValuesChange } = useFormErrors(form, { toast: true });
   const inspectedOn = (Form.useWatch('inspectedOn', form) as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null;
   const deadline = (Form.useWatch('rectificationDeadline', form) as Dayjs | undefined)?.format('YYYY-MM-DD') ?? null;
@@ -80,9 +80,10 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
         results: answers,
         findings: Object.fromEntries(Object.entries((form.getFieldValue('findings') ?? {}) as Record<string, string | undefined>).filter(([code, v]) => answers[code] === 'fail' && v)),
         rectificationDeadline: deadline ?? undefined,
+        onBehalfReason: inspection!.mayRecord === 'onBehalf' ? ((form.getFieldValue('onBehalfReason') as string | undefined) ?? '') : undefined,
       }),
-    onSuccess: () => {
-      void message.success(t('inspections.recorded'));
+    onSuccess: (done) => {
+      void message.success(done.credit ? t('inspections.recordedCredit', { points: -done.credit.change, score: done.credit.score, level: done.credit.level }) : t('inspections.recorded'));
       void qc.invalidateQueries({ queryKey: ['supervision-inspections'] });
       void qc.invalidateQueries({ queryKey: ['supervision-orders'] });
       onClose();
@@ -90,13 +91,23 @@ function InspectionDrawer({ inspection, onClose }: { inspection: InspectionView 
     onError: (e) => void onError(e),
   });
   const items = inspection ? (checklists.data?.types[inspection.inspectionType] ?? []) : [];
-  const editing = inspection?.status === 'scheduled' && can('supervision.manage');
+  const editing = inspection?.status === 'scheduled' && can('supervision.manage') && inspection.mayRecord !== 'no';
+  const names = inspection?.inspectorNames.join('、') ?? '';
   const anyFail = Object.values(answers).includes('fail');
   return (
     <Drawer open={!!inspection} onClose={onClose} width={880} title={inspection ? `${inspection.centerName} · ${t(`type.${inspection.inspectionType}`)}` : ''} destroyOnHidden>
       {inspection && (
         <Form form={form} component={false} onValuesChange={onValuesChange}>
         <Space direction="vertical" style={{ width: '100%' }} size={12}>
+          {inspection.status === 'scheduled' && can('supervision.manage') && inspection.mayRecord === 'no' && <Alert type="info" showIcon message={t('inspections.onlyInspectors', { names })} />}
+          {editing && inspection.mayRecord === 'onBehalf' && (
+            <>
+              <Alert type="warning" showIcon message={t('inspections.onBehalf', { names })} />
+              <Form.Item name="onBehalfReason" label={t('inspections.onBehalfReason')} style={{ marginBottom: 0 }}>
+                <Input.TextArea rows={2} maxLength={500} data-testid="on-behalf-reason" />
+              </Form.Item>
+            </>
+          )}
           {editing && (
             <Space wrap>
               <Form.Item name="inspectedOn" style={{ marginBottom: 0 }}>
