@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
-import { DEMO_PASSWORD } from '../../src/seed/index.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { DEMO_REVIEWERS } from '../../src/modules/childcare/demoUsers.ts';
 
 const server = await startServer();
 const browser = await launchBrowser();
-
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    async get<T>(path: string): Promise<T> {
-      return (await fetch(`${server.url}/api${path}`, { headers: { cookie } })).json() as Promise<T>;
-    },
-    async post(path: string, body: unknown) {
-      const r = await fetch(`${server.url}/api${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-        body: JSON.stringify(body),
-      });
-      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      return r.json() as Promise<unknown>;
-    },
-  };
-}
 
 async function upload(page: Page, kind: string) {
   const chooser = page.waitForEvent('filechooser');
@@ -79,7 +54,7 @@ describe('filing a childcare center in the browser', () => {
     await fire.getByTestId('approve-part').click();
     await fire.getByRole('row', { name: /^消防 / }).getByText('通过').waitFor();
     for (const r of DEMO_REVIEWERS.filter((x) => x.department !== 'fireRescue')) {
-      const reviewer = await apiSession(r.username);
+      const reviewer = await apiSession(server.url, r.username);
       const center = await reviewer.get<{ filings: { id: string }[] }>(`/childcare/centers/${centerId}`);
       await reviewer.post(`/childcare/filings/${center.filings[0].id}/reviews`, { decision: 'approved' });
     }

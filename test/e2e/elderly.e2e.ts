@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
-import { DEMO_PASSWORD } from '../../src/seed/index.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { composeIdNumber } from '../../src/modules/people/idNumber.ts';
 import { abilityScores } from '../support/elderly.ts';
 
@@ -8,20 +7,9 @@ const server = await startServer();
 const browser = await launchBrowser();
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = { id: string }>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-}
-
 describe('elderly profiles in the browser', () => {
   it('a county official finds a person, reads the needs and why, assesses ability with field errors first, and sees the waiting list', async () => {
-    const call = await apiSession('yuecheng-health');
+    const call = await apiSession(server.url, 'yuecheng-health');
     const person = await call('POST', '/people', { name: '浏览器测老人', idNumber: composeIdNumber('330602', '1943-03-03', 71), unitCode: '330602001004' });
     await call('PUT', `/elderly/profiles/${person.id}`, { household: 'localUrban', livingArrangement: 'alone', economicStatus: 'lowIncome', healthStatus: 'chronic', careMode: 'home', flags: [] });
     const other = await call('POST', '/people', { name: '浏览器测轮候', idNumber: composeIdNumber('330602', '1950-05-05', 72), unitCode: '330602001004' });

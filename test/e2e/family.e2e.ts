@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { composeIdNumber } from '../../src/modules/people/idNumber.ts';
 import { shanghaiToday } from '../../src/app/context.ts';
 import { addDays, addMonths } from '../../src/app/dates.ts';
@@ -9,38 +9,18 @@ import { centerBody } from '../support/childcare.ts';
 const server = await startServer();
 const browser = await launchBrowser();
 
-/** Signs in through the API and returns a caller with the session cookie and CSRF token. */
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = { id: string }>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-}
-
 describe('admission and the child’s day in the browser', () => {
   it('a parent applies, the round runs, the parent accepts, staff check the child in and report, the parent reads the day, books and cancels an activity and files a complaint', async () => {
     const today = shanghaiToday();
     // A center of the demo operator with a toddler class; a child of 14 months linked to the demo parent.
-    const operator = await apiSession('tashan-center');
+    const operator = await apiSession(server.url, 'tashan-center');
     const center = await operator('POST', '/childcare/centers', centerBody({ name: '浏览器测试托育园' }));
     const classes = (await operator<{ classes: { id: string; classType: string }[] }>('GET', `/childcare/centers/${center.id}`)).classes;
-    const staff = await apiSession('tashan-staff');
+    const staff = await apiSession(server.url, 'tashan-staff');
     const child = await staff('POST', '/people', { name: '浏览器入托童', idNumber: composeIdNumber('330602', addMonths(today, -14), 404), unitCode: '330602001004' });
     await staff('POST', '/guardianships', { personId: child.id, username: 'tashan-parent', relation: 'mother' });
     // The county opens a round; the center sets its toddler places.
-    const county = await apiSession('yuecheng-health');
+    const county = await apiSession(server.url, 'yuecheng-health');
     const round = await county('POST', '/admission/rounds', { unitCode: '330602', name: '浏览器测试批次', applyFrom: addDays(today, -1), applyTo: addDays(today, 10), earliestStart: today });
     await operator('PUT', `/admission/rounds/${round.id}/programs`, { centerId: center.id, classId: classes.find((c) => c.classType === 'toddler')!.id, places: 2, rules: [{ id: 'near', kind: 'distance' }] });
     await county('POST', `/admission/rounds/${round.id}/open`, {});

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
-import { DEMO_PASSWORD } from '../../src/seed/index.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { shanghaiToday } from '../../src/app/context.ts';
 import { addDays } from '../../src/app/dates.ts';
 import { centerBody } from '../support/childcare.ts';
@@ -11,20 +10,6 @@ const DEADLINE = '整改期限';
 
 const server = await startServer();
 const browser = await launchBrowser();
-
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return {
-    get: async <T>(path: string): Promise<T> => (await fetch(`${server.url}/api${path}`, { headers: { cookie } })).json() as Promise<T>,
-    post: async <T = unknown>(path: string, body: unknown): Promise<T> => {
-      const r = await fetch(`${server.url}/api${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify(body) });
-      if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      return r.json() as Promise<T>;
-    },
-  };
-}
 
 /** The error text shown under one form item. */
 const itemError = (scope: Page | Locator, label: string) => scope.locator('.ant-form-item', { hasText: label }).locator('.ant-form-item-explain-error');
@@ -76,8 +61,8 @@ describe('the form-error helper', () => {
 
   it('puts a nested path on its field, never shows the raw path, and shows a refusal as a plain sentence', async () => {
     // A scheduled inspection of a 越城区 center, made through the API.
-    const county = await apiSession('yuecheng-health');
-    const operator = await apiSession('tashan-center');
+    const county = await apiSession(server.url, 'yuecheng-health');
+    const operator = await apiSession(server.url, 'tashan-center');
     const center = { name: '表单测试托育园', ...(await operator.post<{ id: string }>('/childcare/centers', centerBody({ name: '表单测试托育园' }))) };
     const inspection = await county.post<{ id: string }>('/supervision/inspections', { centerId: center.id, inspectionType: 'routine', scheduledOn: shanghaiToday() });
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { composeIdNumber } from '../../src/modules/people/idNumber.ts';
 import { shanghaiToday } from '../../src/app/context.ts';
 import { addMonths } from '../../src/app/dates.ts';
@@ -8,34 +8,14 @@ import { DEMO_PASSWORD } from '../../src/seed/index.ts';
 const server = await startServer();
 const browser = await launchBrowser();
 
-/** Signs in through the API and returns a caller with the session cookie and CSRF token. */
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-  });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (path: string, body: unknown) => {
-    const r = await fetch(`${server.url}/api${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-      body: JSON.stringify(body),
-    });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<{ id: string }>;
-  };
-}
-
 describe('infant health in the browser', () => {
   it('a doctor records a measurement and the parent sees it on the growth chart', async () => {
     // A child of 14 months in 塔山街道, registered by the township and linked to the demo parent.
-    const staff = await apiSession('tashan-staff');
+    const staff = await apiSession(server.url, 'tashan-staff');
     const birthDate = addMonths(shanghaiToday(), -14);
-    const child = await staff('/people', { name: '浏览器测童', idNumber: composeIdNumber('330602', birthDate, 303), unitCode: '330602001004' });
-    const doctorApi = await apiSession('tashan-doctor');
-    await doctorApi('/guardianships', { personId: child.id, username: 'tashan-parent', relation: 'mother' });
+    const child = await staff.post('/people', { name: '浏览器测童', idNumber: composeIdNumber('330602', birthDate, 303), unitCode: '330602001004' });
+    const doctorApi = await apiSession(server.url, 'tashan-doctor');
+    await doctorApi.post('/guardianships', { personId: child.id, username: 'tashan-parent', relation: 'mother' });
 
     const doctor = await newPage(browser, server.url);
     await logIn(doctor, 'tashan-doctor');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { composeIdNumber } from '../../src/modules/people/idNumber.ts';
 import { shanghaiToday } from '../../src/app/context.ts';
 import { DEMO_PASSWORD } from '../../src/seed/index.ts';
@@ -7,24 +7,12 @@ import { DEMO_PASSWORD } from '../../src/seed/index.ts';
 const server = await startServer();
 const browser = await launchBrowser();
 
-/** Signs in through the API and returns a caller with the session cookie and CSRF token. */
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = { id: string }>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-}
-
 describe('a 助餐 order paid from the care card, in the browser', () => {
   it('the county issues the card, staff order a meal, the provider serves it, the elderly person confirms and pays, the statement shows it', async () => {
     const today = shanghaiToday();
-    const staff = await apiSession('tashan-staff');
+    const staff = await apiSession(server.url, 'tashan-staff');
     const elder = await staff('POST', '/people', { name: '浏览器王阿婆', idNumber: composeIdNumber('330602', '1941-04-04', 515), unitCode: '330602001004' });
-    const county = await apiSession('yuecheng-health');
+    const county = await apiSession(server.url, 'yuecheng-health');
     const provider = await county<{ id: string }>('POST', '/homecare/providers', { unitCode: '330602', name: '浏览器助餐中心', categories: ['meal'], username: 'yuecheng-provider' });
     await county('POST', `/homecare/providers/${provider.id}/items`, { category: 'meal', name: '午餐送餐', chargeUnit: 'service', priceFen: 15_00 });
     await county('POST', '/homecare/self-links', { username: 'tashan-elder', personId: elder.id });
@@ -66,7 +54,7 @@ describe('a 助餐 order paid from the care card, in the browser', () => {
     await staffPage.screenshot({ path: '/tmp/homecare-orders.png', fullPage: true });
 
     // The provider accepts (30 yuan held) and records the visit.
-    const prov = await apiSession('yuecheng-provider');
+    const prov = await apiSession(server.url, 'yuecheng-provider');
     const [order] = (await prov<{ items: { id: string }[] }>('GET', '/homecare/orders?status=requested')).items;
     expect((await prov<{ holdStatus: string }>('POST', `/homecare/orders/${order.id}/accept`, {})).holdStatus).toBe('held');
     await prov('POST', `/homecare/orders/${order.id}/visit`, {});

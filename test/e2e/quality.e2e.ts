@@ -1,6 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
-import { DEMO_PASSWORD } from '../../src/seed/index.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { addMonths } from '../../src/app/dates.ts';
 import { shanghaiToday } from '../../src/app/context.ts';
 import { centerBody, STANDARD_EVIDENCE } from '../support/childcare.ts';
@@ -9,35 +8,20 @@ import { DEMO_REVIEWERS } from '../../src/modules/childcare/demoUsers.ts';
 const server = await startServer();
 const browser = await launchBrowser();
 
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = { id: string }>(path: string, body?: unknown, form?: FormData): Promise<T> => {
-    const r = await fetch(`${server.url}/api${path}`, {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(form ? {} : { 'content-type': 'application/json' }) },
-      body: form ?? JSON.stringify(body ?? {}),
-    });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-}
-
 describe('grading in the browser', () => {
   it('an operator applying for a grade four months after opening is refused, with the reason and the date it may apply', async () => {
     // A center of the demo operator, opened four months ago, filed through the ten departments and the county.
-    const operator = await apiSession('tashan-center');
+    const operator = await apiSession(server.url, 'tashan-center');
     const opened = addMonths(shanghaiToday(), -4);
-    const center = await operator<{ id: string; filingId: string }>('/childcare/centers', centerBody({ name: '浏览器测评托育园', openedOn: opened }));
+    const center = await operator.post<{ id: string; filingId: string }>('/childcare/centers', centerBody({ name: '浏览器测评托育园', openedOn: opened }));
     for (const kind of STANDARD_EVIDENCE) {
       const form = new FormData();
       form.append('file', new Blob([`%PDF-1.4\n${kind}\n%%EOF`], { type: 'application/pdf' }), `${kind}.pdf`);
-      await operator(`/childcare/centers/${center.id}/documents?kind=${kind}`, undefined, form);
+      await operator.upload(`/childcare/centers/${center.id}/documents?kind=${kind}`, form);
     }
-    await operator(`/childcare/filings/${center.filingId}/submit`);
-    for (const r of DEMO_REVIEWERS) await (await apiSession(r.username))(`/childcare/filings/${center.filingId}/reviews`, { decision: 'approved' });
-    await (await apiSession('yuecheng-health'))(`/childcare/filings/${center.filingId}/decision`, { decision: 'file' });
+    await operator.post(`/childcare/filings/${center.filingId}/submit`);
+    for (const r of DEMO_REVIEWERS) await (await apiSession(server.url, r.username)).post(`/childcare/filings/${center.filingId}/reviews`, { decision: 'approved' });
+    await (await apiSession(server.url, 'yuecheng-health')).post(`/childcare/filings/${center.filingId}/decision`, { decision: 'file' });
 
     const page = await newPage(browser, server.url);
     await logIn(page, 'tashan-center');

@@ -47,3 +47,33 @@ export async function logIn(page: Page, username: string): Promise<void> {
   await page.getByRole('button', { name: '登 录' }).click();
   await page.getByText('管辖范围').waitFor();
 }
+
+/**
+ * A caller of the API signed in as a demo user, for setting up what a browser test then drives:
+ * `session(method, path, body)`, or `session.get(path)` / `session.post(path, body)` /
+ * `session.upload(path, form)`. A refusal throws with the server's answer.
+ */
+export interface ApiSession {
+  <T = { id: string }>(method: string, path: string, body?: unknown): Promise<T>;
+  get<T = unknown>(path: string): Promise<T>;
+  post<T = { id: string }>(path: string, body?: unknown): Promise<T>;
+  upload<T = { id: string }>(path: string, form: FormData): Promise<T>;
+}
+
+export async function apiSession(serverUrl: string, username: string): Promise<ApiSession> {
+  const res = await fetch(`${serverUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
+  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const send = async <T>(method: string, path: string, body: BodyInit | undefined, json: boolean): Promise<T> => {
+    const r = await fetch(`${serverUrl}/api${path}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(json ? { 'content-type': 'application/json' } : {}) }, body });
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`);
+    return r.json() as Promise<T>;
+  };
+  const call = <T = { id: string }>(method: string, path: string, body?: unknown) => send<T>(method, path, method === 'GET' ? undefined : JSON.stringify(body ?? {}), method !== 'GET');
+  return Object.assign(call, {
+    get: <T = unknown>(path: string) => call<T>('GET', path),
+    post: <T = { id: string }>(path: string, body?: unknown) => call<T>('POST', path, body),
+    upload: <T = { id: string }>(path: string, form: FormData) => send<T>('POST', path, form, false),
+  });
+}

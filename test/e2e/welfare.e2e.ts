@@ -1,30 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, startServer } from './support.ts';
+import { apiSession, launchBrowser, logIn, newPage, startServer } from './support.ts';
 import { composeIdNumber } from '../../src/modules/people/idNumber.ts';
 import { shanghaiToday } from '../../src/app/context.ts';
 import { addDays, addMonths } from '../../src/app/dates.ts';
-import { DEMO_PASSWORD } from '../../src/seed/index.ts';
 
 const server = await startServer();
 const browser = await launchBrowser();
 const SHOTS = process.env.WELFARE_SHOTS;
 
-async function apiSession(username: string) {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0];
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = { id: string }>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api${path}`, { method, headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json() as Promise<T>;
-  };
-}
-
 describe('the child-welfare ledger in the browser', () => {
   it('a director opens a child’s file, records a visit, prints the contact card and sees the overdue list; the county approves the month’s living support naming the amount', async () => {
     const today = shanghaiToday();
     const lastMonth = addMonths(`${today.slice(0, 7)}-01`, -1).slice(0, 7);
-    const staff = await apiSession('tashan-staff');
+    const staff = await apiSession(server.url, 'tashan-staff');
     const director = await staff('POST', '/welfare/workers', { unitCode: '330602001004', role: 'director', name: '周晓燕', phone: '13812345678' });
     await staff('POST', '/welfare/workers', { unitCode: '330602001', role: 'supervisor', name: '李建平', phone: '13887654321' });
     const orphan = await staff('POST', '/people', { name: '浏览器孤儿童', idNumber: composeIdNumber('330602', '2016-03-12', 501), unitCode: '330602001004', address: '塔山街道花园社区 3 幢' });

@@ -63,7 +63,8 @@ describe('the double-random draw (双随机)', () => {
     expect((await inspector.get(`/api/supervision/inspections/${other.id}`)).json().status).toBe('scheduled');
     expect((await inspector.post(`/api/supervision/inspections/${mine.id}/result`, result)).statusCode).toBe(200);
 
-    const me = (await county.get('/api/auth/me')).json().displayName as string;
+    const me = (await county.get('/api/auth/me')).json().user.displayName as string;
+    expect(me).toBe('越城区卫健局 陈科员');
     const onBehalf = items.find((i) => i.id !== mine.id && !i.inspectorNames.includes(me))!;
     const scheduled = (await county.get(`/api/supervision/inspections/${onBehalf.id}`)).json();
     expect(scheduled.mayRecord).toBe('onBehalf');
